@@ -1,0 +1,11 @@
+package org.patchwork.catalogue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A loaded dataset as the catalogue lists it. */
+public record Dataset(long id, String slug, String title, String theme, String source, String licence,
+                      String coverage, LocalDate coverageStart, LocalDate coverageEnd, String sourceCrs,
+                      int rowsRead, int rowsLoaded, int rowsRepaired, int rowsRejected,
+                      OffsetDateTime loadedAt) {
+}

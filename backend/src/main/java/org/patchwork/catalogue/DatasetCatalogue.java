@@ -1,0 +1,69 @@
+package org.patchwork.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+import org.patchwork.ingest.IngestProperties;
+import org.patchwork.sql.SqlScripts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers and lists datasets. Loaders call {@link #register} and {@link #finish} inside the same
+ * transaction as their rows, so a dataset is listed only when all of it is in.
+ */
+@Service
+public class DatasetCatalogue {
+
+    private final JdbcClient jdbc;
+    private final int maxReportedIssues;
+
+    DatasetCatalogue(JdbcClient jdbc, IngestProperties ingest) {
+        this.jdbc = jdbc;
+        this.maxReportedIssues = ingest.maxReportedIssues();
+    }
+
+    /** The dataset loaded under this slug, if any. */
+    public Optional<Dataset> findBySlug(String slug) {
+        return jdbc.sql(SqlScripts.load("catalogue/select") + " where slug = :slug")
+                .param("slug", slug).query(Dataset.class).optional();
+    }
+
+    /** Inserts the catalogue record; call it in the same transaction as the rows it describes. */
+    public long register(NewDataset dataset) {
+        return jdbc.sql(SqlScripts.load("catalogue/insert"))
+                .param("slug", dataset.slug()).param("title", dataset.title())
+                .param("theme", dataset.theme().key()).param("source", dataset.source())
+                .param("licence", dataset.licence()).param("coverage", dataset.coverage())
+                .param("coverage_start", dataset.coverageStart()).param("coverage_end", dataset.coverageEnd())
+                .param("sha", dataset.sourceSha256()).param("crs", dataset.sourceCrs())
+                .query(Long.class).single();
+    }
+
+    /** Records the final counts and up to the configured number of issue rows. */
+    public void finish(long datasetId, int rowsRead, int rowsLoaded, int rowsRepaired, int rowsRejected,
+                       List<LoadIssue> issues) {
+        jdbc.sql("update dataset set rows_read = :read, rows_loaded = :loaded, rows_repaired = :repaired, "
+                        + "rows_rejected = :rejected where id = :id")
+                .param("read", rowsRead).param("loaded", rowsLoaded).param("repaired", rowsRepaired)
+                .param("rejected", rowsRejected).param("id", datasetId).update();
+        issues.stream().limit(maxReportedIssues).forEach(issue -> jdbc.sql(SqlScripts.load("catalogue/insert_issue"))
+                .param("dataset", datasetId).param("file", issue.file()).param("row", issue.row())
+                .param("column", issue.column()).param("value", issue.value()).param("reason", issue.reason())
+                .param("outcome", issue.outcome().name().toLowerCase()).update());
+    }
+
+    public List<Dataset> list() {
+        return jdbc.sql(SqlScripts.load("catalogue/select") + " order by id").query(Dataset.class).list();
+    }
+
+    public Optional<Dataset> find(long id) {
+        return jdbc.sql(SqlScripts.load("catalogue/select") + " where id = :id").param("id", id)
+                .query(Dataset.class).optional();
+    }
+
+    public List<LoadIssue> issues(long datasetId) {
+        return jdbc.sql("select file, row_number as \"row\", column_name as \"column\", value, reason, upper(outcome) as outcome "
+                        + "from dataset_issue where dataset_id = :id order by id")
+                .param("id", datasetId).query(LoadIssue.class).list();
+    }
+}

@@ -1,0 +1,110 @@
+package org.patchwork.indicators;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.patchwork.catalogue.DatasetCatalogue;
+import org.patchwork.catalogue.LoadIssue;
+import org.patchwork.catalogue.LoadSummary;
+import org.patchwork.catalogue.NewDataset;
+import org.patchwork.catalogue.Theme;
+import org.patchwork.ingest.CsvFile;
+import org.patchwork.ingest.FileChecksum;
+import org.patchwork.sql.SqlScripts;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads IMD 2019 File 1 (index rank and decile) and File 2 (the seven domains) for the loaded LSOAs.
+ * Rows whose code matches no loaded LSOA, and values that are not whole numbers, are counted and reported.
+ */
+@Service
+public class Imd2019Loader {
+
+    private static final String CODE = "LSOA code (2011)";
+    private static final String FILE1_RANK = "Index of Multiple Deprivation (IMD) Rank";
+    private static final String FILE1_DECILE = "Index of Multiple Deprivation (IMD) Decile";
+    private static final String SOURCE = "MHCLG English Indices of Deprivation 2019";
+    private static final String LICENCE = "Open Government Licence v3.0";
+
+    private final DatasetCatalogue catalogue;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    Imd2019Loader(DatasetCatalogue catalogue, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.catalogue = catalogue;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** File 1: inserts the index rank and decile for each loaded LSOA. */
+    public LoadSummary loadIndex(Path file1) {
+        NewDataset dataset = new NewDataset("imd2019-index", "Index of Multiple Deprivation 2019 (File 1)",
+                Theme.DEPRIVATION, SOURCE + ", File 1", LICENCE, "England, LSOA 2011",
+                LocalDate.of(2019, 9, 26), LocalDate.of(2019, 9, 26), FileChecksum.sha256(file1), null);
+        return load(file1, dataset, List.of(CODE, FILE1_RANK, FILE1_DECILE), "indicators/upsert_imd_index",
+                (row, params) -> params.addValue("imd_rank", CsvFile.parseCount(row.get(FILE1_RANK)))
+                        .addValue("imd_decile", CsvFile.parseCount(row.get(FILE1_DECILE))));
+    }
+
+    /** File 2: adds the seven domain ranks and deciles to the LSOAs File 1 loaded. */
+    public LoadSummary loadDomains(Path file2) {
+        NewDataset dataset = new NewDataset("imd2019-domains", "Domains of Deprivation 2019 (File 2)",
+                Theme.DEPRIVATION, SOURCE + ", File 2", LICENCE, "England, LSOA 2011",
+                LocalDate.of(2019, 9, 26), LocalDate.of(2019, 9, 26), FileChecksum.sha256(file2), null);
+        List<String> columns = new ArrayList<>(List.of(CODE));
+        Arrays.stream(Imd2019Domain.values()).forEach(d -> {
+            columns.add(d.rankColumnInFile2());
+            columns.add(d.decileColumnInFile2());
+        });
+        return load(file2, dataset, columns, "indicators/update_imd_domains", (row, params) -> {
+            for (Imd2019Domain domain : Imd2019Domain.values()) {
+                if (domain != Imd2019Domain.IMD) {
+                    params.addValue(domain.column() + "_rank", CsvFile.parseCount(row.get(domain.rankColumnInFile2())));
+                    params.addValue(domain.column() + "_decile", CsvFile.parseCount(row.get(domain.decileColumnInFile2())));
+                }
+            }
+        });
+    }
+
+    private interface RowValues {
+        void addTo(CsvFile.Row row, MapSqlParameterSource params);
+    }
+
+    private LoadSummary load(Path csv, NewDataset dataset, List<String> columns, String sql, RowValues values) {
+        return transaction.execute(status -> {
+            long datasetId = catalogue.register(dataset);
+            Set<String> known = new HashSet<>(jdbc.getJdbcTemplate()
+                    .queryForList("select code from area where level = 'lsoa'", String.class));
+            List<MapSqlParameterSource> rows = new ArrayList<>();
+            List<LoadIssue> issues = new ArrayList<>();
+            String file = csv.getFileName().toString();
+            long read = CsvFile.forEachRow(csv, columns, row -> {
+                String code = row.get(CODE);
+                if (!known.contains(code)) {
+                    issues.add(new LoadIssue(file, row.number(), CODE, code, "LSOA code matches no loaded area",
+                            LoadIssue.Outcome.REJECTED));
+                    return;
+                }
+                MapSqlParameterSource params = new MapSqlParameterSource("lsoa_code", code).addValue("dataset_id", datasetId);
+                try {
+                    values.addTo(row, params);
+                    rows.add(params);
+                } catch (NumberFormatException e) {
+                    issues.add(new LoadIssue(file, row.number(), null, code, "a rank or decile is not a whole number",
+                            LoadIssue.Outcome.REJECTED));
+                }
+            });
+            int[] updated = jdbc.batchUpdate(SqlScripts.load(sql), rows.toArray(MapSqlParameterSource[]::new));
+            int loaded = Arrays.stream(updated).map(n -> n > 0 ? 1 : 0).sum();
+            catalogue.finish(datasetId, (int) read, loaded, 0, (int) read - loaded, issues);
+            return new LoadSummary(datasetId, dataset.slug(), (int) read, loaded, 0, (int) read - loaded, false);
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package org.patchwork.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs GDAL's command-line programs the way GeoServer's ogr2ogr output does: a program and an argument
+ * list, never a shell string, with a time limit, and stderr kept for the error message.
+ */
+@Component
+public class Gdal {
+
+    private static final Logger log = LoggerFactory.getLogger(Gdal.class);
+
+    private final IngestProperties properties;
+
+    Gdal(IngestProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Runs {@code program args...}; returns stdout, or throws with GDAL's own complaint. */
+    public String run(String program, List<String> args, Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        command.add(program);
+        command.addAll(args);
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("gdal-out", ".txt");
+            err = Files.createTempFile("gdal-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            long started = System.nanoTime();
+            Process process = builder.start();
+            if (!process.waitFor(properties.gdalTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IngestException(program + " took longer than " + properties.gdalTimeout() + " and was stopped");
+            }
+            String stderr = Files.readString(err, StandardCharsets.UTF_8).strip();
+            if (process.exitValue() != 0) {
+                throw new IngestException(program + " could not read the file: " + firstLines(stderr));
+            }
+            log.debug("{} finished in {} ms", program, (System.nanoTime() - started) / 1_000_000);
+            return Files.readString(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IngestException("Could not run " + program + " (is GDAL installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException(program + " was interrupted", e);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static String firstLines(String text) {
+        String[] lines = text.split("\\R");
+        return String.join(" ", List.of(lines).subList(0, Math.min(3, lines.length)));
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a temp file left behind is harmless
+            }
+        }
+    }
+}

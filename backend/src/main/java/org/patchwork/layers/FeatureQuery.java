@@ -1,0 +1,97 @@
+package org.patchwork.layers;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.patchwork.web.ApiProblem;
+
+/**
+ * A checked request for a page of features: every parameter is validated here, so the SQL built from
+ * it only ever holds catalogue names and bound values.
+ */
+record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxCrs, OutputCrs crs,
+                    int limit, long offset, Map<String, String> filters) {
+
+    private static final Set<String> STANDARD = Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "f");
+
+    static FeatureQuery parse(FeatureCollection collection, Map<String, String[]> params, OgcProperties properties) {
+        for (var entry : params.entrySet()) {
+            if (entry.getValue().length > 1) {
+                throw ApiProblem.badRequest("invalid-parameter", "Parameter '" + entry.getKey() + "' is given more than once");
+            }
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String name : params.keySet()) {
+            if (STANDARD.contains(name)) {
+                continue;
+            }
+            if (!collection.queryables().contains(name)) {
+                throw ApiProblem.badRequest("invalid-parameter", "Unknown parameter '" + name + "'. Collection '"
+                        + collection.id() + "' can be filtered by " + collection.queryables()
+                        + " and accepts bbox, bbox-crs, crs, limit, offset and f");
+            }
+            filters.put(name, params.get(name)[0]);
+        }
+        OutputCrs crs = crsParameter(params, "crs");
+        OutputCrs bboxCrs = crsParameter(params, "bbox-crs");
+        double[] bbox = params.containsKey("bbox") ? bbox(params.get("bbox")[0], bboxCrs) : null;
+        if (bbox == null && params.containsKey("bbox-crs")) {
+            throw ApiProblem.badRequest("invalid-parameter", "bbox-crs is only meaningful together with bbox");
+        }
+        int limit = params.containsKey("limit") ? positive("limit", params.get("limit")[0], 1) : properties.defaultLimit();
+        long offset = params.containsKey("offset") ? positive("offset", params.get("offset")[0], 0) : 0;
+        return new FeatureQuery(collection, bbox, bboxCrs, crs, Math.min(limit, properties.maxLimit()), offset, filters);
+    }
+
+    /** The bbox as minx, miny, maxx, maxy in the bbox CRS's x/y (easting/longitude first). */
+    private static double[] bbox(String text, OutputCrs bboxCrs) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            throw ApiProblem.badRequest("invalid-bbox", "bbox must be four comma-separated numbers "
+                    + "(minx,miny,maxx,maxy in the bbox-crs axis order); got '" + text + "'");
+        }
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badRequest("invalid-bbox", "bbox value '" + parts[i] + "' is not a number");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw ApiProblem.badRequest("invalid-bbox", "bbox value '" + parts[i] + "' is not a finite number");
+            }
+        }
+        double[] xy = bboxCrs.latitudeFirst() ? new double[] {v[1], v[0], v[3], v[2]} : v;
+        if (xy[0] > xy[2] || xy[1] > xy[3]) {
+            throw ApiProblem.badRequest("invalid-bbox", "bbox lower corner must be below and left of the upper corner; got '"
+                    + text + "'");
+        }
+        if (bboxCrs.srid() == 4326 && (xy[0] < -180 || xy[2] > 180 || xy[1] < -90 || xy[3] > 90)) {
+            throw ApiProblem.badRequest("invalid-bbox", "bbox '" + text + "' is outside the range of longitude and latitude; "
+                    + "for British National Grid metres add bbox-crs=" + OutputCrs.BRITISH_NATIONAL_GRID.uri());
+        }
+        return xy;
+    }
+
+    private static OutputCrs crsParameter(Map<String, String[]> params, String name) {
+        if (!params.containsKey(name)) {
+            return OutputCrs.CRS84;
+        }
+        String value = params.get(name)[0];
+        return OutputCrs.fromUri(value).orElseThrow(() -> ApiProblem.badRequest("invalid-crs",
+                "Unsupported " + name + " '" + value + "'; supported: " + OutputCrs.uris()));
+    }
+
+    private static int positive(String name, String value, int minimum) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= minimum) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiProblem.badRequest("invalid-parameter", name + " must be a whole number of at least " + minimum
+                + "; got '" + value + "'");
+    }
+}

@@ -1,0 +1,78 @@
+package org.patchwork.layers;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.patchwork.sql.SqlScripts;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads features from the collection views; PostGIS writes the GeoJSON, this class only passes it on. */
+@Repository
+class FeatureStore {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    FeatureStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long count(FeatureQuery query) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String sql = SqlScripts.load("layers/count", placeholders(query, params));
+        return jdbc.queryForObject(sql, params, Long.class);
+    }
+
+    /** Hands up to {@code query.limit() + 1} features to {@code each} (the extra one says a next page exists). */
+    int page(FeatureQuery query, Consumer<String> each) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("decimals", query.crs().decimals())
+                .addValue("limit", query.limit() + 1)
+                .addValue("offset", query.offset());
+        String sql = SqlScripts.load("layers/items", placeholders(query, params));
+        int[] rows = {0};
+        jdbc.query(sql, params, rs -> {
+            rows[0]++;
+            each.accept(rs.getString(1));
+        });
+        return rows[0];
+    }
+
+    Optional<String> one(FeatureCollection collection, String id, OutputCrs crs) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("decimals", crs.decimals()).addValue("limit", 1).addValue("offset", 0).addValue("id", id);
+        String sql = SqlScripts.load("layers/items", Map.of("view", collection.view(),
+                "geometry", crs.geometrySql(), "filters", " and v.id = :id"));
+        return jdbc.queryForList(sql, params, String.class).stream().findFirst();
+    }
+
+    /** [minLon, minLat, maxLon, maxLat], or empty when the collection has no features. */
+    Optional<double[]> extent(FeatureCollection collection) {
+        String sql = SqlScripts.load("layers/extent", Map.of("view", collection.view()));
+        return jdbc.query(sql, new MapSqlParameterSource(), (rs, n) -> new double[] {
+                rs.getDouble("min_x"), rs.getDouble("min_y"), rs.getDouble("max_x"), rs.getDouble("max_y")})
+                .stream().findFirst();
+    }
+
+    private static Map<String, String> placeholders(FeatureQuery query, MapSqlParameterSource params) {
+        StringBuilder filters = new StringBuilder();
+        if (query.bbox() != null) {
+            filters.append(SqlScripts.load("layers/bbox_filter").strip()).append(' ');
+            params.addValue("minx", query.bbox()[0]).addValue("miny", query.bbox()[1])
+                    .addValue("maxx", query.bbox()[2]).addValue("maxy", query.bbox()[3])
+                    .addValue("bbox_srid", query.bboxCrs().srid());
+        }
+        query.filters().forEach((column, value) -> {
+            // column is one of the collection's queryables (checked in FeatureQuery), never raw request text
+            filters.append(" and v.").append(column).append("::text = :f_").append(column);
+            params.addValue("f_" + column, value);
+        });
+        Map<String, String> placeholders = new HashMap<>();
+        placeholders.put("view", query.collection().view());
+        placeholders.put("geometry", query.crs().geometrySql());
+        placeholders.put("filters", filters.isEmpty() ? "" : " " + filters);
+        return placeholders;
+    }
+}

@@ -1,0 +1,244 @@
+package org.patchwork.layers;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.patchwork.web.ApiProblem;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * OGC API – Features at {@code /ogc}: landing page, conformance, collections and items, in JSON
+ * (GeoJSON for features) or HTML, chosen by {@code f=json|html} or the Accept header.
+ */
+@RestController
+@RequestMapping("/ogc")
+class OgcController {
+
+    static final String GEOJSON = "application/geo+json";
+    private static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+
+    private final FeatureStore store;
+    private final OgcProperties properties;
+    private final ObjectMapper json;
+
+    OgcController(FeatureStore store, OgcProperties properties, ObjectMapper json) {
+        this.store = store;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @GetMapping({"", "/"})
+    void landing(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String base = base();
+        List<Link> links = List.of(
+                new Link(base, "self", "application/json", "This document"),
+                new Link(base + "?f=html", "alternate", "text/html", "This document as HTML"),
+                new Link(base + "/api", "service-desc", OgcApiDefinition.MEDIA_TYPE, "API definition (OpenAPI 3.0)"),
+                new Link(base + "/conformance", "conformance", "application/json", "Conformance classes"),
+                new Link(base + "/collections", "data", "application/json", "Collections"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Patchwork");
+        body.put("description", "Neighbourhood boundaries, population and deprivation for the partnership area");
+        body.put("links", links);
+        respond(request, response, body, () -> OgcHtml.page("Patchwork OGC API – Features",
+                "<p>" + OgcHtml.escape((String) body.get("description")) + "</p>" + OgcHtml.links(links)));
+    }
+
+    @GetMapping("/api")
+    void api(HttpServletResponse response) throws IOException {
+        response.setContentType(OgcApiDefinition.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json.writeValueAsString(OgcApiDefinition.document(base(), properties)));
+    }
+
+    @GetMapping("/conformance")
+    void conformance(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        respond(request, response, Map.of("conformsTo", CONFORMANCE), () -> OgcHtml.page("Conformance",
+                "<ul>" + CONFORMANCE.stream().map(c -> "<li>" + OgcHtml.escape(c) + "</li>").reduce("", String::concat) + "</ul>"));
+    }
+
+    @GetMapping("/collections")
+    void collections(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<Map<String, Object>> collections = FeatureCollection.ALL.stream().map(this::describe).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("links", List.of(new Link(base() + "/collections", "self", "application/json", "This document"),
+                new Link(base() + "/collections?f=html", "alternate", "text/html", "This document as HTML")));
+        body.put("crs", OutputCrs.uris());
+        body.put("collections", collections);
+        respond(request, response, body, () -> OgcHtml.page("Collections", collections.stream()
+                .map(c -> "<h2><a href=\"" + OgcHtml.escape(base() + "/collections/" + c.get("id")) + "?f=html\">"
+                        + OgcHtml.escape((String) c.get("title")) + "</a></h2><p>" + OgcHtml.escape((String) c.get("description")) + "</p>")
+                .reduce("", String::concat)));
+    }
+
+    @GetMapping("/collections/{collectionId}")
+    void collection(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> body = describe(collection(collectionId));
+        @SuppressWarnings("unchecked")
+        List<Link> links = (List<Link>) body.get("links");
+        respond(request, response, body, () -> OgcHtml.page((String) body.get("title"),
+                "<p>" + OgcHtml.escape((String) body.get("description")) + "</p><p>Filter by: "
+                        + OgcHtml.escape(String.join(", ", collection(collectionId).queryables())) + "</p>" + OgcHtml.links(links)));
+    }
+
+    @GetMapping("/collections/{collectionId}/items")
+    void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        FeatureCollection collection = collection(collectionId);
+        boolean html = wantsHtml(request);
+        FeatureQuery query = FeatureQuery.parse(collection, request.getParameterMap(), properties);
+        long matched = store.count(query);
+        List<String> features = new ArrayList<>(Math.min(query.limit() + 1, 1024));
+        int fetched = store.page(query, features::add);
+        boolean hasNext = fetched > query.limit();
+        if (hasNext) {
+            features.remove(features.size() - 1);
+        }
+        List<Link> links = new ArrayList<>();
+        String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
+        links.add(new Link(self, "self", html ? "text/html" : GEOJSON, "This page"));
+        links.add(new Link(withParam(self, "f", html ? "json" : "html"), "alternate", html ? GEOJSON : "text/html", "This page as " + (html ? "GeoJSON" : "HTML")));
+        if (hasNext) {
+            links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("offset", query.offset() + query.limit())
+                    .replaceQueryParam("limit", query.limit()).build().toUriString(), "next", html ? "text/html" : GEOJSON, "Next page"));
+        }
+        if (query.offset() > 0) {
+            links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("offset", Math.max(0, query.offset() - query.limit()))
+                    .replaceQueryParam("limit", query.limit()).build().toUriString(), "prev", html ? "text/html" : GEOJSON, "Previous page"));
+        }
+        links.add(new Link(base() + "/collections/" + collection.id(), "collection", "application/json", collection.title()));
+        response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
+        if (html) {
+            writeHtml(response, OgcHtml.page(collection.title(), "<p>" + matched + " features match; showing "
+                    + features.size() + " from " + (query.offset() + 1) + ".</p>" + OgcHtml.links(links)
+                    + OgcHtml.table(features.stream().map(this::properties).toList())));
+            return;
+        }
+        response.setContentType(GEOJSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Writer out = response.getWriter();
+        out.write("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int i = 0; i < features.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(features.get(i));
+        }
+        out.write("],\"numberMatched\":" + matched + ",\"numberReturned\":" + features.size() + ",\"links\":");
+        out.write(json.writeValueAsString(links));
+        out.write('}');
+    }
+
+    @GetMapping("/collections/{collectionId}/items/{featureId}")
+    void item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request,
+              HttpServletResponse response) throws IOException {
+        FeatureCollection collection = collection(collectionId);
+        boolean html = wantsHtml(request);
+        var params = new LinkedHashMap<>(request.getParameterMap());
+        params.remove("f");
+        OutputCrs crs = FeatureQuery.parse(collection, params, properties).crs();
+        String feature = store.one(collection, featureId, crs).orElseThrow(() -> ApiProblem.notFound("unknown-feature",
+                "Collection '" + collectionId + "' has no feature with id '" + featureId + "'"));
+        response.setHeader("Content-Crs", "<" + crs.uri() + ">");
+        String self = base() + "/collections/" + collection.id() + "/items/" + featureId;
+        List<Link> links = List.of(new Link(self, "self", GEOJSON, "This feature"),
+                new Link(self + "?f=html", "alternate", "text/html", "This feature as HTML"),
+                new Link(base() + "/collections/" + collection.id(), "collection", "application/json", collection.title()));
+        if (html) {
+            writeHtml(response, OgcHtml.page(collection.title() + " " + featureId,
+                    OgcHtml.links(links) + OgcHtml.table(List.of(properties(feature)))));
+            return;
+        }
+        response.setContentType(GEOJSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Writer out = response.getWriter();
+        out.write(feature, 0, feature.length() - 1);
+        out.write(",\"links\":" + json.writeValueAsString(links) + "}");
+    }
+
+    private Map<String, Object> describe(FeatureCollection collection) {
+        String href = base() + "/collections/" + collection.id();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", collection.id());
+        body.put("title", collection.title());
+        body.put("description", collection.description());
+        body.put("itemType", "feature");
+        store.extent(collection).ifPresent(bbox -> body.put("extent", Map.of("spatial",
+                Map.of("bbox", List.of(bbox), "crs", OutputCrs.CRS84.uri()))));
+        body.put("crs", OutputCrs.uris());
+        body.put("storageCrs", OutputCrs.STORAGE.uri());
+        body.put("links", List.of(
+                new Link(href, "self", "application/json", "This collection"),
+                new Link(href + "?f=html", "alternate", "text/html", "This collection as HTML"),
+                new Link(href + "/items", "items", GEOJSON, "Features as GeoJSON"),
+                new Link(href + "/items?f=html", "items", "text/html", "Features as HTML")));
+        return body;
+    }
+
+    private static FeatureCollection collection(String id) {
+        return FeatureCollection.ALL.stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("unknown-collection", "There is no collection '" + id
+                        + "'. Collections: " + FeatureCollection.ALL.stream().map(FeatureCollection::id).toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> properties(String featureJson) {
+        Map<String, Object> feature = json.readValue(featureJson, Map.class);
+        return (Map<String, Object>) feature.get("properties");
+    }
+
+    private void respond(HttpServletRequest request, HttpServletResponse response, Object body,
+                         java.util.function.Supplier<String> html) throws IOException {
+        if (wantsHtml(request)) {
+            writeHtml(response, html.get());
+            return;
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json.writeValueAsString(body));
+    }
+
+    private static void writeHtml(HttpServletResponse response, String page) throws IOException {
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(page);
+    }
+
+    private static boolean wantsHtml(HttpServletRequest request) {
+        String f = request.getParameter("f");
+        if (f != null) {
+            if (!f.equals("json") && !f.equals("html")) {
+                throw ApiProblem.badRequest("invalid-parameter", "f must be 'json' or 'html'; got '" + f + "'");
+            }
+            return f.equals("html");
+        }
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    private static String withParam(String url, String name, String value) {
+        return ServletUriComponentsBuilder.fromUriString(url).replaceQueryParam(name, value).build().toUriString();
+    }
+
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").build().toUriString();
+    }
+}

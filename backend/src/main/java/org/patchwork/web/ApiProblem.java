@@ -1,0 +1,41 @@
+package org.patchwork.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An error a client can act on. {@code type} is a short slug from the catalogue in the README
+ * (unknown-collection, invalid-parameter, ...), served as {@code /problems/<type>}.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+
+    public ApiProblem(HttpStatus status, String type, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+    }
+
+    public static ApiProblem notFound(String type, String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, type, "Not found", detail);
+    }
+
+    public static ApiProblem badRequest(String type, String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, type, "Invalid request", detail);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+}

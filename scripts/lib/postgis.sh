@@ -1,0 +1,84 @@
+# Shared by run.sh, test.sh and bench.sh: install prerequisites and run a project-local PostGIS cluster.
+# Source it; it defines functions only.
+
+PG_BIN=/usr/lib/postgresql/15/bin
+BASE_PACKAGES=(postgresql-15 postgresql-15-postgis-3 gdal-bin openjdk-17-jdk-headless maven curl)
+
+# Installs the Debian packages that are missing, or says exactly what to install when not root.
+pw_install_packages() {
+  local wanted=("$@") missing=()
+  for p in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Patchwork needs these Debian packages: ${missing[*]}" >&2
+    echo "Install them with:  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]} ..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Runs a command as the cluster's owner: postgres when we are root (initdb refuses root), else ourselves.
+pw_as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# pw_start_cluster DIR PORT: creates (first time) and starts a cluster listening on 127.0.0.1:PORT,
+# with a database and login role "patchwork" (password "patchwork") that owns the schema, and PostGIS.
+pw_start_cluster() {
+  local dir="$1" port="$2"
+  if [ "$(id -u)" -eq 0 ]; then
+    mkdir -p "$dir" && chown postgres:postgres "$dir" && chmod 700 "$dir"
+    if ! runuser -u postgres -- test -w "$dir"; then
+      echo "The postgres user cannot reach $dir (a parent directory is not searchable)." >&2
+      echo "Set PATCHWORK_PGDATA to a directory postgres can use, e.g. /var/tmp/patchwork-pgdata." >&2
+      exit 1
+    fi
+  else
+    mkdir -p "$dir" && chmod 700 "$dir"
+  fi
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    pw_as_owner "$PG_BIN/initdb" -D "$dir" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+      -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if ! pw_as_owner "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    pw_as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c work_mem=32MB -c max_connections=60" >/dev/null
+  fi
+  local psql=("$PG_BIN/psql" -h "$dir" -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt)
+  if [ "$(pw_as_owner "${psql[@]}" -c "select 1 from pg_roles where rolname='patchwork'")" != "1" ]; then
+    pw_as_owner "${psql[@]}" -c "create role patchwork login password 'patchwork'"
+  fi
+  if [ "$(pw_as_owner "${psql[@]}" -c "select 1 from pg_database where datname='patchwork'")" != "1" ]; then
+    pw_as_owner "${psql[@]}" -c "create database patchwork owner patchwork"
+  fi
+  pw_as_owner "${psql[@]}" -d patchwork -c "create extension if not exists postgis"
+  export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$port/patchwork"
+  export SPRING_DATASOURCE_USERNAME=patchwork SPRING_DATASOURCE_PASSWORD=patchwork
+}
+
+pw_stop_cluster() {
+  local dir="$1"
+  [ -f "$dir/postmaster.pid" ] && pw_as_owner "$PG_BIN/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# Points the app at an existing database given as DATABASE_URL (postgres://user:pass@host:port/db or jdbc:...).
+pw_use_database_url() {
+  local url="$1"
+  case "$url" in
+    jdbc:*) export SPRING_DATASOURCE_URL="$url" ;;
+    postgres://*|postgresql://*)
+      local rest="${url#*://}" creds="" hostpart
+      if [[ "$rest" == *@* ]]; then creds="${rest%%@*}"; rest="${rest#*@}"; fi
+      hostpart="${rest%%/*}"
+      export SPRING_DATASOURCE_URL="jdbc:postgresql://$hostpart/${rest#*/}"
+      if [ -n "$creds" ]; then
+        export SPRING_DATASOURCE_USERNAME="${creds%%:*}"
+        [[ "$creds" == *:* ]] && export SPRING_DATASOURCE_PASSWORD="${creds#*:}"
+      fi ;;
+    *) echo "DATABASE_URL must look like postgres://user:password@host:port/db or jdbc:postgresql://..." >&2; exit 1 ;;
+  esac
+}
