@@ -2,13 +2,29 @@
 # Source it; it defines functions only.
 
 PG_BIN=/usr/lib/postgresql/15/bin
-BASE_PACKAGES=(postgresql-15 postgresql-15-postgis-3 gdal-bin openjdk-17-jdk-headless maven curl)
 
-# Installs the Debian packages that are missing, or says exactly what to install when not root.
-pw_install_packages() {
-  local wanted=("$@") missing=()
-  for p in "${wanted[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+# What Patchwork needs, as "file-or-command:debian-package" pairs.
+BASE_REQUIREMENTS=(
+  "java:openjdk-17-jdk-headless"
+  "mvn:maven"
+  "$PG_BIN/initdb:postgresql-15"
+  "/usr/share/postgresql/15/extension/postgis.control:postgresql-15-postgis-3"
+  "ogr2ogr:gdal-bin"
+)
+TEST_REQUIREMENTS=(
+  "chromium:chromium"
+  "chromedriver:chromium-driver"
+  "node:nodejs"
+)
+
+# pw_require PAIR...: installs the Debian packages for whatever is missing, or, when not root,
+# says exactly what to install and stops.
+pw_require() {
+  local missing=() pair thing package
+  for pair in "$@"; do
+    thing="${pair%%:*}" package="${pair#*:}"
+    if [[ "$thing" == /* ]]; then [ -e "$thing" ] && continue; else command -v "$thing" >/dev/null 2>&1 && continue; fi
+    [[ " ${missing[*]} " == *" $package "* ]] || missing+=("$package")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then

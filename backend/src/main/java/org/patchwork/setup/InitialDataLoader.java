@@ -54,7 +54,7 @@ class InitialDataLoader implements ApplicationRunner {
         if (!properties.loadOnStartup()) {
             return;
         }
-        Path dir = properties.dir().toAbsolutePath().normalize();
+        Path dir = properties.directory();
         if (!Files.isDirectory(dir.resolve("boundaries"))) {
             if (catalogue.list().isEmpty()) {
                 log.warn("No open data at {} (patchwork.data.dir); loading the generated demo set instead", dir);
