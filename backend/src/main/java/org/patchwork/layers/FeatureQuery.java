@@ -39,8 +39,16 @@ record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxC
             throw ApiProblem.badRequest("invalid-parameter", "bbox-crs is only meaningful together with bbox");
         }
         int limit = params.containsKey("limit") ? positive("limit", params.get("limit")[0], 1) : properties.defaultLimit();
-        long offset = params.containsKey("offset") ? positive("offset", params.get("offset")[0], 0) : 0;
+        long offset = params.containsKey("offset") ? offset(params.get("offset")[0]) : 0;
         return new FeatureQuery(collection, bbox, bboxCrs, crs, Math.min(limit, properties.maxLimit()), offset, filters);
+    }
+
+    /** One feature takes only {@code crs} (and {@code f}); anything else would be silently ignored, so it is refused. */
+    static OutputCrs parseForOneFeature(Map<String, String[]> params) {
+        params.keySet().stream().filter(name -> !name.equals("crs") && !name.equals("f")).findFirst().ifPresent(name -> {
+            throw ApiProblem.badRequest("invalid-parameter", "Unknown parameter '" + name + "'; one feature accepts only crs and f");
+        });
+        return crsParameter(params, "crs");
     }
 
     /** The bbox as minx, miny, maxx, maxy in the bbox CRS's x/y (easting/longitude first). */
@@ -80,6 +88,18 @@ record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxC
         String value = params.get(name)[0];
         return OutputCrs.fromUri(value).orElseThrow(() -> ApiProblem.badRequest("invalid-crs",
                 "Unsupported " + name + " '" + value + "'; supported: " + OutputCrs.uris()));
+    }
+
+    private static long offset(String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiProblem.badRequest("invalid-parameter", "offset must be a whole number of at least 0; got '" + value + "'");
     }
 
     private static int positive(String name, String value, int minimum) {

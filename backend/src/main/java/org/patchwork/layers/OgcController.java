@@ -152,9 +152,7 @@ class OgcController {
               HttpServletResponse response) throws IOException {
         FeatureCollection collection = collection(collectionId);
         boolean html = wantsHtml(request);
-        var params = new LinkedHashMap<>(request.getParameterMap());
-        params.remove("f");
-        OutputCrs crs = FeatureQuery.parse(collection, params, properties).crs();
+        OutputCrs crs = FeatureQuery.parseForOneFeature(request.getParameterMap());
         String feature = store.one(collection, featureId, crs).orElseThrow(() -> ApiProblem.notFound("unknown-feature",
                 "Collection '" + collectionId + "' has no feature with id '" + featureId + "'"));
         response.setHeader("Content-Crs", "<" + crs.uri() + ">");

@@ -20,7 +20,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.patchwork.PatchworkIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The page reports its progress in {@code body[data-state]} (loading, ready, empty, error) and
  * {@code body[data-level]}, and the zoom it settled on in {@code #map[data-zoom]}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PatchworkIntegrationTest
 class MapBrowserIT {
 
     private static final Duration LOAD = Duration.ofSeconds(60);

@@ -1,0 +1,52 @@
+// The key to the choropleth's colours, rebuilt whenever the level or domain changes.
+import { Control, DomEvent, DomUtil } from "leaflet";
+
+export const LegendControl = Control.extend({
+  options: { position: "bottomright" },
+
+  onAdd() {
+    this._container = DomUtil.create("section", "pw-control legend-control");
+    this._container.setAttribute("aria-label", "Legend");
+    DomEvent.disableClickPropagation(this._container);
+    DomEvent.disableScrollPropagation(this._container);
+    this._draw();
+    return this._container;
+  },
+
+  onRemove() {
+    this._container = null;
+  },
+
+  // legend: { kind, title, subtitle, items: [{ key, colour, label }], noData }, or null to hide it.
+  setLegend(legend) {
+    this._legend = legend;
+    if (this._container) this._draw();
+    return this;
+  },
+
+  _draw() {
+    const container = this._container;
+    container.replaceChildren();
+    container.hidden = !this._legend;
+    if (!this._legend) return;
+    const { kind, title, subtitle, items, noData } = this._legend;
+    container.dataset.kind = kind;
+    DomUtil.create("h2", "legend-title", container).textContent = title;
+    DomUtil.create("p", "legend-subtitle", container).textContent = subtitle;
+    const list = DomUtil.create("ul", "legend-items", container);
+    for (const item of items) {
+      const entry = this._entry(list, item, "legend-item");
+      entry.dataset[kind === "decile" ? "decile" : "class"] = item.key;
+    }
+    if (noData) this._entry(list, noData, "legend-no-data");
+  },
+
+  _entry(list, { colour, label }, className) {
+    const entry = DomUtil.create("li", className, list);
+    const swatch = DomUtil.create("span", "swatch", entry);
+    swatch.style.background = colour;
+    swatch.setAttribute("aria-hidden", "true");
+    DomUtil.create("span", "legend-label", entry).textContent = label;
+    return entry;
+  },
+});

@@ -1,0 +1,23 @@
+// The Leaflet map itself: no basemap by default (one is added only when configured), a pane for
+// context outlines that sits above the choropleth but lets clicks through, and a hook for tests.
+import * as L from "leaflet";
+
+const ENGLAND = { center: [53.0, -1.8], zoom: 6 };
+
+export function map(element, options = {}) {
+  const { center = ENGLAND.center, zoom = ENGLAND.zoom, maxZoom = 18 } = options;
+  const leafletMap = L.map(element, { center, zoom, maxZoom, zoomSnap: 0.25, preferCanvas: false });
+
+  const outlines = leafletMap.createPane("outlines");
+  outlines.style.zIndex = "450";
+  outlines.style.pointerEvents = "none";
+
+  leafletMap.attributionControl.setPrefix(
+    '<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">Leaflet</a>');
+
+  // Read by the browser test (and handy when debugging): the zoom level the map settled on.
+  const recordZoom = () => { element.dataset.zoom = String(leafletMap.getZoom()); };
+  leafletMap.on("zoomend", recordZoom);
+  recordZoom();
+  return leafletMap;
+}
