@@ -1,5 +1,5 @@
 insert into dataset (slug, title, theme, source, licence, coverage, coverage_start, coverage_end,
-                     source_sha256, source_crs, rows_read, rows_loaded)
+                     source_sha256, source_crs, owner_partner_id, open_data, rows_read, rows_loaded)
 values (:slug, :title, :theme, :source, :licence, :coverage, :coverage_start, :coverage_end,
-        :sha, :crs, 0, 0)
+        :sha, :crs, :owner, :open_data, 0, 0)
 returning id

@@ -1,4 +1,6 @@
 -- Every catalogue column, named as the Dataset record names them. Callers append where/order by.
-select id, slug, title, theme, source, licence, coverage, coverage_start, coverage_end, source_crs,
-       rows_read, rows_loaded, rows_repaired, rows_rejected, loaded_at
-from dataset
+select d.id, d.slug, d.title, d.theme, d.source, d.licence, d.coverage, d.coverage_start, d.coverage_end, d.source_crs,
+       d.rows_read, d.rows_loaded, d.rows_repaired, d.rows_rejected, d.loaded_at,
+       d.owner_partner_id, p.name as owner_partner, d.open_data
+from dataset d
+left join partner p on p.id = d.owner_partner_id

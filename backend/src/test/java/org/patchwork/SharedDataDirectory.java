@@ -12,12 +12,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code PATCHWORK_DATA_DIR} (or the system property {@code patchwork.data.dir}) when set, else
  * {@code shared/data} next to the repository, seen from the repository root or from {@code backend/}.
  * Without the data the application would quietly load the demo set, so a missing directory fails here.
+ * Also sets the first administrator's password, {@link #ADMIN_PASSWORD}.
  */
 public class SharedDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** The first administrator's password in tests (user name "admin"). */
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestPropertyValues.of("patchwork.data.dir=" + locate()).applyTo(context);
+        TestPropertyValues.of("patchwork.data.dir=" + locate(),
+                "patchwork.access.admin-password=" + ADMIN_PASSWORD).applyTo(context);
     }
 
     public static Path locate() {

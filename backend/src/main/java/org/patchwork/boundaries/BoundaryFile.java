@@ -12,7 +12,7 @@ public record BoundaryFile(BoundaryLevel level, Path path, String codeField, Str
                            String slug, String title, String source, String licence, String coverage) {
 
     NewDataset describe(String sha256, int epsg) {
-        return new NewDataset(slug, title, Theme.BOUNDARIES, source, licence, coverage, null, null, sha256,
+        return NewDataset.openData(slug, title, Theme.BOUNDARIES, source, licence, coverage, null, null, sha256,
                 "EPSG:" + epsg);
     }
 }

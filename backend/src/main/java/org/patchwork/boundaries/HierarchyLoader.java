@@ -39,7 +39,7 @@ public class HierarchyLoader {
     public LoadSummary load(Path csv, String slug, String title, String source, String coverage) {
         String sha = FileChecksum.sha256(csv);
         return transaction.execute(status -> {
-            long datasetId = catalogue.register(new NewDataset(slug, title, Theme.BOUNDARIES, source,
+            long datasetId = catalogue.register(NewDataset.openData(slug, title, Theme.BOUNDARIES, source,
                     "Open Government Licence v3.0", coverage, null, null, sha, null));
             List<MapSqlParameterSource> rows = new ArrayList<>();
             List<LoadIssue> issues = new ArrayList<>();

@@ -45,7 +45,7 @@ public class PopulationLoader {
     public LoadSummary load(Path csv) {
         String sha = FileChecksum.sha256(csv);
         return transaction.execute(status -> {
-            long datasetId = catalogue.register(new NewDataset("population-mid2015", "Population mid-2015 by LSOA (IoD2019 File 6)",
+            long datasetId = catalogue.register(NewDataset.openData("population-mid2015", "Population mid-2015 by LSOA (IoD2019 File 6)",
                     Theme.POPULATION, "MHCLG English Indices of Deprivation 2019, File 6 (ONS mid-2015 estimates)",
                     "Open Government Licence v3.0", "Loaded LSOAs 2011", java.time.LocalDate.of(2015, 6, 30),
                     java.time.LocalDate.of(2015, 6, 30), sha, null));

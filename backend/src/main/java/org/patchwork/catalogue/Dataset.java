@@ -7,5 +7,5 @@ import java.time.OffsetDateTime;
 public record Dataset(long id, String slug, String title, String theme, String source, String licence,
                       String coverage, LocalDate coverageStart, LocalDate coverageEnd, String sourceCrs,
                       int rowsRead, int rowsLoaded, int rowsRepaired, int rowsRejected,
-                      OffsetDateTime loadedAt) {
+                      OffsetDateTime loadedAt, Long ownerPartnerId, String ownerPartner, boolean openData) {
 }

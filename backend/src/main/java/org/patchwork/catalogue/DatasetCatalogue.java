@@ -24,7 +24,7 @@ public class DatasetCatalogue {
 
     /** The dataset loaded under this slug, if any. */
     public Optional<Dataset> findBySlug(String slug) {
-        return jdbc.sql(SqlScripts.load("catalogue/select") + " where slug = :slug")
+        return jdbc.sql(SqlScripts.load("catalogue/select") + " where d.slug = :slug")
                 .param("slug", slug).query(Dataset.class).optional();
     }
 
@@ -36,6 +36,7 @@ public class DatasetCatalogue {
                 .param("licence", dataset.licence()).param("coverage", dataset.coverage())
                 .param("coverage_start", dataset.coverageStart()).param("coverage_end", dataset.coverageEnd())
                 .param("sha", dataset.sourceSha256()).param("crs", dataset.sourceCrs())
+                .param("owner", dataset.ownerPartnerId()).param("open_data", dataset.openData())
                 .query(Long.class).single();
     }
 
@@ -53,11 +54,11 @@ public class DatasetCatalogue {
     }
 
     public List<Dataset> list() {
-        return jdbc.sql(SqlScripts.load("catalogue/select") + " order by id").query(Dataset.class).list();
+        return jdbc.sql(SqlScripts.load("catalogue/select") + " order by d.id").query(Dataset.class).list();
     }
 
     public Optional<Dataset> find(long id) {
-        return jdbc.sql(SqlScripts.load("catalogue/select") + " where id = :id").param("id", id)
+        return jdbc.sql(SqlScripts.load("catalogue/select") + " where d.id = :id").param("id", id)
                 .query(Dataset.class).optional();
     }
 

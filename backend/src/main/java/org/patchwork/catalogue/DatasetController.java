@@ -1,39 +1,73 @@
 package org.patchwork.catalogue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.patchwork.access.Access;
+import org.patchwork.access.AccessLevel;
+import org.patchwork.access.AccessPolicy;
+import org.patchwork.access.Viewer;
 import org.patchwork.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The catalogue over HTTP: what is loaded, and for one dataset what its load repaired or rejected. */
+/**
+ * The catalogue over HTTP, showing each person only the datasets they may know about, with the access
+ * they have to each; for one dataset, what its load repaired or rejected.
+ */
 @RestController
 class DatasetController {
 
     private final DatasetCatalogue catalogue;
+    private final AccessPolicy policy;
 
-    DatasetController(DatasetCatalogue catalogue) {
+    DatasetController(DatasetCatalogue catalogue, AccessPolicy policy) {
         this.catalogue = catalogue;
+        this.policy = policy;
     }
 
     @GetMapping("/api/datasets")
-    List<Dataset> list() {
-        return catalogue.list();
+    List<Map<String, Object>> list() {
+        Viewer viewer = policy.currentViewer();
+        return catalogue.list().stream()
+                .map(dataset -> Map.entry(dataset, policy.decide(viewer, dataset.id())))
+                .filter(entry -> entry.getValue().allows(AccessLevel.METADATA))
+                .map(entry -> describe(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     @GetMapping("/api/datasets/{id}")
     Map<String, Object> one(@PathVariable String id) {
-        Dataset dataset = parseId(id).flatMap(catalogue::find)
-                .orElseThrow(() -> ApiProblem.notFound("unknown-dataset", "There is no dataset with id '" + id + "'"));
-        return Map.of("dataset", dataset, "issues", catalogue.issues(dataset.id()));
+        long datasetId = parseId(id).orElseThrow(() -> ApiProblem.notFound("unknown-dataset", "There is no dataset with id '" + id + "'"));
+        Access access = policy.require(datasetId, AccessLevel.METADATA, "dataset");
+        Dataset dataset = catalogue.find(datasetId).orElseThrow();
+        Map<String, Object> body = describe(dataset, access);
+        body.put("issues", catalogue.issues(datasetId));
+        return body;
     }
 
-    private static java.util.Optional<Long> parseId(String id) {
+    private static Map<String, Object> describe(Dataset dataset, Access access) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dataset", dataset);
+        Map<String, Object> yours = new LinkedHashMap<>();
+        yours.put("level", access.level().key());
+        yours.put("minGeography", access.minGeography());
+        yours.put("basis", access.basis());
+        if (access.rule() != null && access.rule().maxSuppressed() > 0) {
+            yours.put("suppressedUpTo", access.rule().maxSuppressed());
+            yours.put("roundedTo", access.rule().rounding());
+        }
+        body.put("access", yours);
+        return body;
+    }
+
+    private static Optional<Long> parseId(String id) {
         try {
-            return java.util.Optional.of(Long.parseLong(id));
+            return Optional.of(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

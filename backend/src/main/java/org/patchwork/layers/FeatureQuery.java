@@ -81,7 +81,7 @@ record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxC
         return xy;
     }
 
-    private static OutputCrs crsParameter(Map<String, String[]> params, String name) {
+    static OutputCrs crsParameter(Map<String, String[]> params, String name) {
         if (!params.containsKey(name)) {
             return OutputCrs.CRS84;
         }
@@ -90,7 +90,7 @@ record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxC
                 "Unsupported " + name + " '" + value + "'; supported: " + OutputCrs.uris()));
     }
 
-    private static long offset(String value) {
+    static long offset(String value) {
         try {
             long n = Long.parseLong(value);
             if (n >= 0) {
@@ -102,7 +102,7 @@ record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxC
         throw ApiProblem.badRequest("invalid-parameter", "offset must be a whole number of at least 0; got '" + value + "'");
     }
 
-    private static int positive(String name, String value, int minimum) {
+    static int positive(String name, String value, int minimum) {
         try {
             int n = Integer.parseInt(value);
             if (n >= minimum) {

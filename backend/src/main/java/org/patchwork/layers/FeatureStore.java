@@ -42,22 +42,39 @@ class FeatureStore {
 
     Optional<String> one(FeatureCollection collection, String id, OutputCrs crs) {
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("decimals", crs.decimals()).addValue("limit", 1).addValue("offset", 0).addValue("id", id);
+                .addValue("decimals", crs.decimals()).addValue("limit", 1).addValue("offset", 0).addValue("id", id)
+                .addValue("dataset_id", collection.datasetId());
+        String filters = (collection.datasetId() != null ? " and v.dataset_id = :dataset_id" : "") + " and v.id::text = :id";
         String sql = SqlScripts.load("layers/items", Map.of("view", collection.view(),
-                "geometry", crs.geometrySql(), "filters", " and v.id = :id"));
+                "geometry", crs.geometrySql(), "filters", filters));
         return jdbc.queryForList(sql, params, String.class).stream().findFirst();
+    }
+
+    /** Every area of a boundary level: code → GeoJSON geometry text in the output CRS. */
+    Map<String, String> areaGeometries(String level, OutputCrs crs) {
+        Map<String, String> geometries = new java.util.HashMap<>();
+        String sql = SqlScripts.load("layers/area_geometries", Map.of("geometry", crs.geometrySql()));
+        jdbc.query(sql, new MapSqlParameterSource("level", level).addValue("decimals", crs.decimals()),
+                rs -> { geometries.put(rs.getString("code"), rs.getString("geometry")); });
+        return geometries;
     }
 
     /** [minLon, minLat, maxLon, maxLat], or empty when the collection has no features. */
     Optional<double[]> extent(FeatureCollection collection) {
-        String sql = SqlScripts.load("layers/extent", Map.of("view", collection.view()));
-        return jdbc.query(sql, new MapSqlParameterSource(), (rs, n) -> new double[] {
+        String view = collection.kind() == FeatureCollection.Kind.COUNTS ? "feature_" + collection.level() : collection.view();
+        String filters = collection.kind() == FeatureCollection.Kind.EVENTS ? " and v.dataset_id = :dataset_id" : "";
+        String sql = SqlScripts.load("layers/extent", Map.of("view", view, "filters", filters));
+        return jdbc.query(sql, new MapSqlParameterSource("dataset_id", collection.datasetId()), (rs, n) -> new double[] {
                 rs.getDouble("min_x"), rs.getDouble("min_y"), rs.getDouble("max_x"), rs.getDouble("max_y")})
                 .stream().findFirst();
     }
 
     private static Map<String, String> placeholders(FeatureQuery query, MapSqlParameterSource params) {
         StringBuilder filters = new StringBuilder();
+        if (query.collection().datasetId() != null) {
+            filters.append(" and v.dataset_id = :dataset_id");
+            params.addValue("dataset_id", query.collection().datasetId());
+        }
         if (query.bbox() != null) {
             filters.append(SqlScripts.load("layers/bbox_filter").strip()).append(' ');
             params.addValue("minx", query.bbox()[0]).addValue("miny", query.bbox()[1])

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.patchwork.access.AccessPolicy;
 import org.patchwork.web.ApiProblem;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +38,18 @@ class OgcController {
     private final FeatureStore store;
     private final OgcProperties properties;
     private final ObjectMapper json;
+    private final CollectionCatalogue catalogue;
+    private final CountPages countPages;
+    private final AccessPolicy policy;
 
-    OgcController(FeatureStore store, OgcProperties properties, ObjectMapper json) {
+    OgcController(FeatureStore store, OgcProperties properties, ObjectMapper json, CollectionCatalogue catalogue,
+                  CountPages countPages, AccessPolicy policy) {
         this.store = store;
         this.properties = properties;
         this.json = json;
+        this.catalogue = catalogue;
+        this.countPages = countPages;
+        this.policy = policy;
     }
 
     @GetMapping({"", "/"})
@@ -76,7 +84,7 @@ class OgcController {
 
     @GetMapping("/collections")
     void collections(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<Map<String, Object>> collections = FeatureCollection.ALL.stream().map(this::describe).toList();
+        List<Map<String, Object>> collections = catalogue.visible().stream().map(this::describe).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("links", List.of(new Link(base() + "/collections", "self", "application/json", "This document"),
                 new Link(base() + "/collections?f=html", "alternate", "text/html", "This document as HTML")));
@@ -90,18 +98,23 @@ class OgcController {
 
     @GetMapping("/collections/{collectionId}")
     void collection(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, Object> body = describe(collection(collectionId));
+        FeatureCollection collection = catalogue.find(collectionId, "ogc-collection");
+        Map<String, Object> body = describe(collection);
         @SuppressWarnings("unchecked")
         List<Link> links = (List<Link>) body.get("links");
         respond(request, response, body, () -> OgcHtml.page((String) body.get("title"),
                 "<p>" + OgcHtml.escape((String) body.get("description")) + "</p><p>Filter by: "
-                        + OgcHtml.escape(String.join(", ", collection(collectionId).queryables())) + "</p>" + OgcHtml.links(links)));
+                        + OgcHtml.escape(String.join(", ", collection.queryables())) + "</p>" + OgcHtml.links(links)));
     }
 
     @GetMapping("/collections/{collectionId}/items")
     void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        FeatureCollection collection = collection(collectionId);
+        FeatureCollection collection = catalogue.find(collectionId, "ogc-items");
         boolean html = wantsHtml(request);
+        if (collection.kind() == FeatureCollection.Kind.COUNTS) {
+            countPages.write(collection, request, response, html);
+            return;
+        }
         FeatureQuery query = FeatureQuery.parse(collection, request.getParameterMap(), properties);
         long matched = store.count(query);
         List<String> features = new ArrayList<>(Math.min(query.limit() + 1, 1024));
@@ -126,6 +139,9 @@ class OgcController {
         }
         links.add(new Link(base() + "/collections/" + collection.id(), "collection", "application/json", collection.title()));
         response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
+        if (collection.kind() == FeatureCollection.Kind.EVENTS) {
+            policy.audit("record-access", collection.datasetId(), "ogc-items", features.size(), query.filters().toString());
+        }
         if (html) {
             writeHtml(response, OgcHtml.page(collection.title(), "<p>" + matched + " features match; showing "
                     + features.size() + " from " + (query.offset() + 1) + ".</p>" + OgcHtml.links(links)
@@ -150,11 +166,18 @@ class OgcController {
     @GetMapping("/collections/{collectionId}/items/{featureId}")
     void item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request,
               HttpServletResponse response) throws IOException {
-        FeatureCollection collection = collection(collectionId);
+        FeatureCollection collection = catalogue.find(collectionId, "ogc-item");
         boolean html = wantsHtml(request);
         OutputCrs crs = FeatureQuery.parseForOneFeature(request.getParameterMap());
+        if (collection.kind() == FeatureCollection.Kind.COUNTS) {
+            throw ApiProblem.notFound("unknown-feature", "Count collections are read as a whole through /items "
+                    + "(filter by category, from and to)");
+        }
         String feature = store.one(collection, featureId, crs).orElseThrow(() -> ApiProblem.notFound("unknown-feature",
                 "Collection '" + collectionId + "' has no feature with id '" + featureId + "'"));
+        if (collection.kind() == FeatureCollection.Kind.EVENTS) {
+            policy.audit("record-access", collection.datasetId(), "ogc-item", 1, featureId);
+        }
         response.setHeader("Content-Crs", "<" + crs.uri() + ">");
         String self = base() + "/collections/" + collection.id() + "/items/" + featureId;
         List<Link> links = List.of(new Link(self, "self", GEOJSON, "This feature"),
@@ -191,12 +214,6 @@ class OgcController {
         return body;
     }
 
-    private static FeatureCollection collection(String id) {
-        return FeatureCollection.ALL.stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("unknown-collection", "There is no collection '" + id
-                        + "'. Collections: " + FeatureCollection.ALL.stream().map(FeatureCollection::id).toList()));
-    }
-
     @SuppressWarnings("unchecked")
     private Map<String, Object> properties(String featureJson) {
         Map<String, Object> feature = json.readValue(featureJson, Map.class);
@@ -214,13 +231,13 @@ class OgcController {
         response.getWriter().write(json.writeValueAsString(body));
     }
 
-    private static void writeHtml(HttpServletResponse response, String page) throws IOException {
+    static void writeHtml(HttpServletResponse response, String page) throws IOException {
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(page);
     }
 
-    private static boolean wantsHtml(HttpServletRequest request) {
+    static boolean wantsHtml(HttpServletRequest request) {
         String f = request.getParameter("f");
         if (f != null) {
             if (!f.equals("json") && !f.equals("html")) {
@@ -232,11 +249,11 @@ class OgcController {
         return accept != null && accept.contains("text/html");
     }
 
-    private static String withParam(String url, String name, String value) {
+    static String withParam(String url, String name, String value) {
         return ServletUriComponentsBuilder.fromUriString(url).replaceQueryParam(name, value).build().toUriString();
     }
 
-    private static String base() {
+    static String base() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").build().toUriString();
     }
 }

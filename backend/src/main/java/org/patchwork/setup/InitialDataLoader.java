@@ -3,6 +3,7 @@ package org.patchwork.setup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.patchwork.access.PartnerDirectory;
 import org.patchwork.boundaries.BoundaryFile;
 import org.patchwork.boundaries.BoundaryLevel;
 import org.patchwork.boundaries.BoundaryLoader;
@@ -10,6 +11,7 @@ import org.patchwork.boundaries.HierarchyLoader;
 import org.patchwork.boundaries.PopulationLoader;
 import org.patchwork.catalogue.DatasetCatalogue;
 import org.patchwork.catalogue.LoadSummary;
+import org.patchwork.events.PoliceUkLoader;
 import org.patchwork.indicators.Imd2019Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start, loads whatever of the Merseyside foundation data is not loaded yet, in dependency order
- * (lookup, boundaries, then statistics joined to them). Each step is its own transaction and is skipped
+ * (lookup, boundaries, then statistics joined to them, then Merseyside Police's street crime). Each step is its own transaction and is skipped
  * when its dataset is already in the catalogue, so a restart after a failure picks up where it stopped.
  * Without the data directory, and with nothing loaded, it generates the demo set instead.
  */
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
 class InitialDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialDataLoader.class);
+    static final String CRIME_SLUG = "merseyside-street-crime-2022";
     private static final String OGL = "Open Government Licence v3.0";
     private static final String ONS = "ONS Open Geography Portal via humaniverse/geographr; contains OS data © Crown copyright and database right 2021";
 
@@ -37,9 +40,12 @@ class InitialDataLoader implements ApplicationRunner {
     private final PopulationLoader population;
     private final Imd2019Loader imd;
     private final DemoData demo;
+    private final PoliceUkLoader policeUk;
+    private final PartnerDirectory partners;
 
     InitialDataLoader(DataProperties properties, DatasetCatalogue catalogue, HierarchyLoader hierarchy,
-                      BoundaryLoader boundaries, PopulationLoader population, Imd2019Loader imd, DemoData demo) {
+                      BoundaryLoader boundaries, PopulationLoader population, Imd2019Loader imd, DemoData demo,
+                      PoliceUkLoader policeUk, PartnerDirectory partners) {
         this.properties = properties;
         this.catalogue = catalogue;
         this.hierarchy = hierarchy;
@@ -47,6 +53,8 @@ class InitialDataLoader implements ApplicationRunner {
         this.population = population;
         this.imd = imd;
         this.demo = demo;
+        this.policeUk = policeUk;
+        this.partners = partners;
     }
 
     @Override
@@ -82,6 +90,9 @@ class InitialDataLoader implements ApplicationRunner {
         step("population-mid2015", () -> population.load(dir.resolve("population/File_6_-_IoD2019_Population_Denominators.csv")));
         step("imd2019-index", () -> imd.loadIndex(dir.resolve("deprivation/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv")));
         step("imd2019-domains", () -> imd.loadDomains(dir.resolve("deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv")));
+        // Record-level data belongs to a partner: with no sharing agreement, only Merseyside Police's users see it.
+        step(CRIME_SLUG, () -> policeUk.load(dir.resolve("crime/merseyside-street-2022.zip"), CRIME_SLUG,
+                "Street crime, Merseyside 2022 (police.uk)", partners.ensure("Merseyside Police", "police")));
     }
 
     private void boundary(BoundaryLevel level, Path shp, String code, String name, String slug, String title) {

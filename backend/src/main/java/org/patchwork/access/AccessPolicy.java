@@ -1,0 +1,139 @@
+package org.patchwork.access;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.patchwork.audit.AuditEntry;
+import org.patchwork.audit.AuditLog;
+import org.patchwork.disclosure.DisclosureRule;
+import org.patchwork.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one access decision. Every output path (dataset listing, OGC API Features, counts, custom areas,
+ * and what later issues add) asks it, so the rules live here only:
+ * <ul>
+ * <li>open data: anyone who may use the app sees all of it;</li>
+ * <li>the owner partner's users see records (its viewers, aggregates);</li>
+ * <li>recipients of an agreement in force today get the level and smallest geography it names;</li>
+ * <li>administrators see that a dataset exists and its agreement (metadata), not its data;</li>
+ * <li>anyone else does not learn that the dataset exists (404, not 403).</li>
+ * </ul>
+ */
+@Service
+public class AccessPolicy {
+
+    private static final Map<String, Integer> GEOGRAPHY_RANK = Map.of("lsoa", 1, "msoa", 2, "ward", 3, "district", 4);
+
+    private final AccessStore store;
+    private final AuditLog audit;
+
+    AccessPolicy(AccessStore store, AuditLog audit) {
+        this.store = store;
+        this.audit = audit;
+    }
+
+    /** The person making the current request. */
+    public Viewer currentViewer() {
+        return SessionController.viewerOf(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    public Access decide(Viewer viewer, long datasetId) {
+        var governance = store.governance(datasetId).orElse(null);
+        if (governance == null) {
+            return Access.none();
+        }
+        if (governance.openData()) {
+            return new Access(AccessLevel.RECORD, "lsoa", DisclosureRule.NONE, "open data");
+        }
+        Access best = Access.none();
+        if (viewer.partnerId() != null && viewer.partnerId().equals(governance.ownerPartnerId())) {
+            best = viewer.role() == Role.VIEWER
+                    ? new Access(AccessLevel.AGGREGATE, "lsoa", aggregateRule(governance), "your partner owns this dataset")
+                    : new Access(AccessLevel.RECORD, "lsoa", DisclosureRule.NONE, "your partner owns this dataset");
+        }
+        for (AccessStore.Grant grant : store.grants(datasetId, viewer)) {
+            AccessLevel level = AccessLevel.valueOf(grant.accessLevel().toUpperCase());
+            Access offered = new Access(level, grant.minGeography(), ruleFor(level, governance),
+                    "sharing agreement " + grant.agreementId());
+            if (better(offered, best)) {
+                best = offered;
+            }
+        }
+        if (best.level() == AccessLevel.NONE && viewer.isAdmin()) {
+            return new Access(AccessLevel.METADATA, null, null, "administrator");
+        }
+        return best;
+    }
+
+    /**
+     * The current viewer's access, or a problem: 404 when they may not know the dataset exists, 403 when
+     * they know it but not at this level. Denials are audited with the output path asked for.
+     */
+    public Access require(long datasetId, AccessLevel needed, String output) {
+        Viewer viewer = currentViewer();
+        Access access = decide(viewer, datasetId);
+        if (access.allows(needed)) {
+            return access;
+        }
+        audit(viewer, "denied", "denied", datasetId, output, null, "needed " + needed.key() + ", has " + access.level().key());
+        if (access.level() == AccessLevel.NONE) {
+            throw ApiProblem.notFound("unknown-dataset", "There is no dataset with id '" + datasetId + "'");
+        }
+        throw new ApiProblem(HttpStatus.FORBIDDEN, "access-denied", "Forbidden",
+                "Your access to this dataset is '" + access.level().key() + "' (" + access.basis() + "); this output needs '"
+                        + needed.key() + "'. Ask the dataset's data manager about a sharing agreement.");
+    }
+
+    /** Dataset ids the viewer may know about (metadata or more). */
+    public List<Long> visibleDatasetIds(Viewer viewer) {
+        return store.datasetIds().stream().filter(id -> decide(viewer, id).allows(AccessLevel.METADATA)).toList();
+    }
+
+    /** Records a refusal decided by an output path itself (e.g. a geography the agreement does not allow). */
+    public void denied(long datasetId, String output, String detail) {
+        audit(currentViewer(), "denied", "denied", datasetId, output, null, detail);
+    }
+
+    /** Records an act on a dataset by the current viewer in the audit trail. */
+    public void audit(String action, long datasetId, String output, Integer rows, String detail) {
+        audit(currentViewer(), action, "allowed", datasetId, output, rows, detail);
+    }
+
+    void audit(Viewer viewer, String action, String outcome, Long datasetId, String output, Integer rows, String detail) {
+        audit.record(new AuditEntry(viewer.username(), viewer.partnerId(), viewer.partnerName(), action, outcome,
+                datasetId, null, output, rows, detail));
+    }
+
+    /** Geographies from {@code minGeography} up, smallest first. */
+    public static List<String> allowedLevels(Access access) {
+        int min = GEOGRAPHY_RANK.getOrDefault(access.minGeography(), 1);
+        return GEOGRAPHY_RANK.entrySet().stream().filter(e -> e.getValue() >= min)
+                .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+    }
+
+    private static boolean better(Access offered, Access current) {
+        if (offered.level() != current.level()) {
+            return offered.level().compareTo(current.level()) > 0;
+        }
+        return Comparator.<String>naturalOrder().compare(rank(offered.minGeography()), rank(current.minGeography())) < 0;
+    }
+
+    private static String rank(String geography) {
+        return String.valueOf(GEOGRAPHY_RANK.getOrDefault(geography, 9));
+    }
+
+    private static DisclosureRule ruleFor(AccessLevel level, AccessStore.Governance governance) {
+        return switch (level) {
+            case RECORD -> DisclosureRule.NONE;
+            case AGGREGATE -> aggregateRule(governance);
+            default -> new DisclosureRule(governance.publicMaxSuppressed(), governance.publicRounding());
+        };
+    }
+
+    private static DisclosureRule aggregateRule(AccessStore.Governance governance) {
+        return new DisclosureRule(governance.aggregateMaxSuppressed(), 1);
+    }
+}

@@ -1,0 +1,100 @@
+package org.patchwork.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach what. Pages and the API need a signed-in user (browser session with CSRF protection,
+ * HTTP Basic, or an API token); with the public tier on, anonymous visitors may read the map and the
+ * OGC API, where the access decision gives them public-level aggregates only.
+ */
+@Configuration
+class SecurityConfig {
+
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();   // bcrypt, upgradable
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessProperties properties, AccountStore accounts,
+                                            ProblemSecurityHandlers problems, SignInHandlers signIn,
+                                            ObjectProvider<ClientRegistrationRepository> oidcClients,
+                                            OidcAccounts oidcAccounts) throws Exception {
+        http.authorizeHttpRequests(requests -> {
+            requests.requestMatchers("/login.html", "/css/**", "/js/**", "/favicon.svg", "/webjars/**",
+                    "/actuator/health", "/api/session", "/error").permitAll();
+            if (properties.publicTier()) {
+                requests.requestMatchers(HttpMethod.GET, "/", "/index.html", "/ogc", "/ogc/**", "/api/datasets",
+                        "/api/datasets/**", "/api/map-config").permitAll();
+            }
+            requests.requestMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name());
+            requests.anyRequest().authenticated();
+        });
+        http.formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
+                .successHandler(signIn).failureHandler(signIn).permitAll());
+        http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signIn));
+        http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        http.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        // Browser forms send the XSRF-TOKEN cookie back as a header; API clients that authenticate every
+        // request with an Authorization header carry no ambient credentials, so CSRF does not apply to them.
+        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfig::sendsCredentials));
+        http.addFilterBefore(new ApiTokenAuthenticationFilter(accounts), BasicAuthenticationFilter.class);
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy()))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(oauth -> oauth.loginPage("/login.html")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccounts))
+                    .successHandler(signIn).failureHandler(signIn));
+        }
+        return http.build();
+    }
+
+    private static boolean sendsCredentials(HttpServletRequest request) {
+        return request.getHeader("Authorization") != null;
+    }
+
+    /** Only our own scripts run; the import maps are allowed by their hashes, computed from the pages. */
+    static String contentSecurityPolicy() {
+        List<String> hashes = new ArrayList<>();
+        for (String page : List.of("/static/index.html", "/static/login.html", "/static/admin.html", "/static/datasets.html")) {
+            try (InputStream in = SecurityConfig.class.getResourceAsStream(page)) {
+                if (in != null) {
+                    Matcher m = INLINE_SCRIPT.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    while (m.find()) {
+                        hashes.add("'sha256-" + Base64.getEncoder().encodeToString(
+                                MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8))) + "'");
+                    }
+                }
+            } catch (IOException | NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Cannot read " + page, e);
+            }
+        }
+        return "default-src 'self'; script-src 'self' " + String.join(" ", hashes.stream().distinct().toList())
+                + "; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; "
+                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+}

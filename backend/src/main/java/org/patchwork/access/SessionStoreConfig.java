@@ -1,0 +1,13 @@
+package org.patchwork.access;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+
+/**
+ * Browser sessions live in the database (tables from Flyway migration V7), so any app instance behind a
+ * load balancer can serve any user and a restart signs nobody out.
+ */
+@Configuration
+@EnableJdbcHttpSession(maxInactiveIntervalInSeconds = 8 * 60 * 60)
+class SessionStoreConfig {
+}

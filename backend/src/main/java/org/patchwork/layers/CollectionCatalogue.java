@@ -1,0 +1,77 @@
+package org.patchwork.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.patchwork.access.Access;
+import org.patchwork.access.AccessLevel;
+import org.patchwork.access.AccessPolicy;
+import org.patchwork.access.Viewer;
+import org.patchwork.events.EventCounts;
+import org.patchwork.events.EventDataset;
+import org.patchwork.web.ApiProblem;
+import org.springframework.stereotype.Component;
+
+/**
+ * The collections a person may see: the boundary sets (open data), and for each event dataset they may
+ * know, its points (record-level access only) and its counts by every geography their agreement allows.
+ * A collection of a dataset they may not know about does not exist for them (404).
+ */
+@Component
+class CollectionCatalogue {
+
+    private final AccessPolicy policy;
+    private final EventCounts events;
+
+    CollectionCatalogue(AccessPolicy policy, EventCounts events) {
+        this.policy = policy;
+        this.events = events;
+    }
+
+    List<FeatureCollection> visible() {
+        Viewer viewer = policy.currentViewer();
+        List<FeatureCollection> collections = new ArrayList<>(FeatureCollection.BOUNDARY_SETS);
+        for (EventDataset dataset : events.datasets()) {
+            Access access = policy.decide(viewer, dataset.id());
+            if (access.allows(AccessLevel.RECORD)) {
+                collections.add(FeatureCollection.events(dataset.id(), dataset.slug(), dataset.title()));
+            }
+            if (access.allows(AccessLevel.PUBLIC)) {
+                AccessPolicy.allowedLevels(access).forEach(level ->
+                        collections.add(FeatureCollection.counts(dataset.id(), dataset.slug(), dataset.title(), level)));
+            }
+        }
+        return collections;
+    }
+
+    /**
+     * The collection, with access checked for what it serves: a dataset the person may know about but
+     * not at this level is 403; anything else they cannot see is 404. Denials are audited.
+     */
+    FeatureCollection find(String id, String output) {
+        for (FeatureCollection boundary : FeatureCollection.BOUNDARY_SETS) {
+            if (boundary.id().equals(id)) {
+                return boundary;
+            }
+        }
+        for (EventDataset dataset : events.datasets()) {
+            if (id.equals(dataset.slug())) {
+                policy.require(dataset.id(), AccessLevel.RECORD, output);
+                return FeatureCollection.events(dataset.id(), dataset.slug(), dataset.title());
+            }
+            if (id.startsWith(dataset.slug() + "-by-")) {
+                String level = id.substring(dataset.slug().length() + "-by-".length());
+                Access access = policy.require(dataset.id(), AccessLevel.PUBLIC, output);
+                if (AccessPolicy.allowedLevels(access).contains(level)) {
+                    return FeatureCollection.counts(dataset.id(), dataset.slug(), dataset.title(), level);
+                }
+                if (List.of("lsoa", "msoa", "ward", "district").contains(level)) {
+                    policy.denied(dataset.id(), output, "geography " + level + " not allowed");
+                    throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
+                            "Your agreement allows counts for " + AccessPolicy.allowedLevels(access) + " only");
+                }
+            }
+        }
+        throw ApiProblem.notFound("unknown-collection", "There is no collection '" + id + "'. Collections: "
+                + visible().stream().map(FeatureCollection::id).toList());
+    }
+}

@@ -1,0 +1,8 @@
+-- Events of the dataset whose LSOA is not among the loaded areas.
+select count(*)
+from event e
+where e.dataset_id = :dataset_id
+  and (cast(:category as text) is null or e.category = :category)
+  and (cast(:first_day as date) is null or e.month >= :first_day)
+  and (cast(:last_day as date) is null or e.month <= :last_day)
+  and not exists (select 1 from area a where a.level = 'lsoa' and a.code = e.lsoa_code)
