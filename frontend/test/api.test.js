@@ -14,9 +14,13 @@ function serve(handler) {
   };
 }
 
+let signInPageVisits;
 beforeEach(() => {
   requests = [];
+  signInPageVisits = 0;
   globalThis.location = new URL("http://patchwork.test/");
+  globalThis.document = { cookie: "JSESSIONID=abc; XSRF-TOKEN=1f2e%3D3d" };
+  api.hooks.unauthenticated = () => { signInPageVisits++; };
 });
 
 test("a problem+json answer becomes an Error carrying its detail, title and status", async () => {
@@ -58,4 +62,53 @@ test("a next link that repeats the same page does not loop", async () => {
   const collection = await api.features("lsoa");
   assert.equal(collection.features.length, 1);
   assert.equal(requests.length, 1);
+});
+
+test("every request says it comes from the app's script; changes carry the XSRF cookie back", async () => {
+  serve(() => json(200, { ok: true }));
+  await api.getJson("/api/datasets");
+  assert.equal(requests[0].init.headers["X-Requested-With"], "XMLHttpRequest");
+  assert.equal(requests[0].init.headers["X-XSRF-TOKEN"], undefined);
+  await api.send("POST", "/api/me/tokens", { name: "QGIS", days: 30 });
+  assert.equal(requests[1].init.method, "POST");
+  assert.equal(requests[1].init.headers["X-XSRF-TOKEN"], "1f2e=3d");
+  assert.equal(requests[1].init.headers["Content-Type"], "application/json");
+  assert.equal(requests[1].init.body, JSON.stringify({ name: "QGIS", days: 30 }));
+});
+
+test("a 204 answer resolves to null", async () => {
+  serve(() => new Response(null, { status: 204 }));
+  assert.equal(await api.send("DELETE", "/api/me/tokens/3"), null);
+  assert.equal(requests[0].init.body, undefined);
+});
+
+test("a 401 from the API sends the person to the sign-in page, and still rejects", async () => {
+  serve(() => json(401, { title: "Unauthenticated", detail: "Sign in first" }, "application/problem+json"));
+  await assert.rejects(api.getJson("/api/datasets"), { status: 401, message: "Sign in first" });
+  assert.equal(signInPageVisits, 1);
+});
+
+test("a 403 keeps the person on the page with the problem's detail", async () => {
+  serve(() => json(403, { title: "Forbidden", detail: "Only administrators may do this." }, "application/problem+json"));
+  await assert.rejects(api.getJson("/api/admin/users"), { status: 403, message: "Only administrators may do this." });
+  assert.equal(signInPageVisits, 0);
+});
+
+test("signing in posts the form fields with both headers, and a refusal is the server's detail, not a redirect", async () => {
+  const failed = "The user name or password is not right, or the account is disabled.";
+  serve(() => json(401, { title: "Sign-in failed", detail: failed }, "application/problem+json"));
+  await assert.rejects(api.signIn("someone", "p&ss word"), { status: 401, message: failed });
+  assert.equal(signInPageVisits, 0);
+  assert.equal(requests[0].url, "/login");
+  assert.equal(requests[0].init.body, "username=someone&password=p%26ss+word");
+  assert.equal(requests[0].init.headers["Content-Type"], "application/x-www-form-urlencoded");
+  assert.equal(requests[0].init.headers["X-Requested-With"], "XMLHttpRequest");
+  assert.equal(requests[0].init.headers["X-XSRF-TOKEN"], "1f2e=3d");
+});
+
+test("feature filters become query parameters, empty ones are left out, and numberMatched is kept", async () => {
+  serve(() => json(200, { features: [{ id: 1 }], numberMatched: 151, links: [] }));
+  const collection = await api.features("crime-by-lsoa", { limit: 50, params: { category: "Bicycle theft", from: "2022-03", to: "" } });
+  assert.equal(requests[0].url, "http://patchwork.test/ogc/collections/crime-by-lsoa/items?category=Bicycle+theft&from=2022-03&limit=50");
+  assert.equal(collection.numberMatched, 151);
 });

@@ -68,3 +68,17 @@ test("text bound for Leaflet's HTML attribution is escaped", () => {
   assert.equal(format.escapeHtml('<b>"ONS" & OS</b>'), "&lt;b&gt;&quot;ONS&quot; &amp; OS&lt;/b&gt;");
   assert.equal(format.escapeHtml(null), "");
 });
+
+test("dates and months are written out, and missing ones say so", () => {
+  assert.equal(format.date("2022-03-01"), "1 Mar 2022");
+  assert.equal(format.date("2026-11-21T19:54:46Z"), "21 Nov 2026");
+  assert.equal(format.date(null), "—");
+  assert.equal(format.month("2022-11"), "Nov 2022");
+  assert.equal(format.month("2022-11-30"), "Nov 2022");
+});
+
+test("timestamps are shown in the given time zone", () => {
+  assert.equal(format.dateTime("2026-11-21T19:54:07.5Z", "UTC"), "21 Nov 2026, 19:54:07");
+  assert.equal(format.dateTime("2026-07-01T12:00:00Z", "Europe/London"), "1 Jul 2026, 13:00:00");
+  assert.equal(format.dateTime("not a time"), "—");
+});

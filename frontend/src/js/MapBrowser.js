@@ -1,47 +1,66 @@
-// The map screen's behaviour: load the settings, the district outlines and the chosen level's areas,
-// draw them coloured by the chosen domain, and keep the legend, details panel and status in step.
-// Each load is cached, so Retry (or switching back to a level) only fetches what is still missing.
+// The map screen's behaviour: load the settings, the district outlines and what the picker asks for —
+// the chosen level's areas coloured by a deprivation domain, or an event dataset's counts by area (and,
+// for record-level access, its individual events) — and keep the legend, details panel and status in
+// step. Boundary loads are cached, so Retry (or switching back to a level) only fetches what is missing.
 import { ChoroplethLayer } from "./layers/ChoroplethLayer.js";
 import { OutlineLayer } from "./layers/OutlineLayer.js";
+import { EventPointsLayer } from "./layers/EventPointsLayer.js";
 import { basemapLayer } from "./layers/basemapLayer.js";
+import { countLayer } from "./layers/countLayer.js";
+import { crime } from "./crime.js";
 import { format } from "./format.js";
 import { indicators } from "./indicators.js";
 
 const codeOf = (feature) => String(feature.id ?? feature.properties?.code);
+const POINT_LIMIT = 5000;
+
+// Two choices that draw the same counts (they may differ in whether points are shown).
+const sameCounts = (a, b) => a.theme === b.theme && a.level === b.level && a.crime?.category === b.crime?.category
+  && a.crime?.from === b.crime?.from && a.crime?.to === b.crime?.to;
 
 export class MapBrowser {
-  constructor(map, { api, status, legend, districts, details, level = "lsoa", domain = "imd", onState = () => {} }) {
-    Object.assign(this, { map, api, status, legend, districts, details, level, domain, onState });
+  constructor(map, { api, status, legend, districts, details, choice, onState = () => {} }) {
+    Object.assign(this, { map, api, status, legend, districts, details, choice, onState });
+    this.themes = new Map();
     this._loads = new Map();
     this._token = 0;
+  }
+
+  // Event datasets the person may map (see crimeThemes.js), by picker key.
+  setThemes(themes) {
+    this.themes = new Map(themes.map((theme) => [theme.key, theme]));
   }
 
   start() {
     return this.refresh();
   }
 
-  // Loads whatever is missing and draws the current level; safe to call again after an error.
-  async refresh() {
+  // Loads whatever is missing and draws the current choice; safe to call again after an error.
+  async refresh({ pointsOnly = false } = {}) {
     const token = ++this._token;
-    const level = this.level;
+    const choice = this.choice;
     let what = "map settings";
     const step = (description, key, task) => {
       if (token !== this._token) throw Object.assign(new Error("superseded by a newer load"), { name: "AbortError" });
       what = description;
       this.status.loading(`Loading ${description}…`);
-      return this._once(key, task);
+      return key ? this._once(key, task) : task();
     };
-    this.onState("loading", level);
+    this.onState("loading", choice);
     try {
       await step("map settings", "config", async () => this._applyConfig(await this.api.mapConfig()));
       await step("district boundaries", "districts", async () => this._drawOutlines(await this.api.features("district")));
-      const collection = await step(`${indicators.level(level).noun} boundaries`, `level:${level}`,
-        () => this.api.features(level));
-      if (token === this._token) this._drawAreas(level, collection);
+      const theme = this.themes.get(choice.theme);
+      const drawn = theme ? await this._counts(theme, choice, step, token, pointsOnly)
+        : await this._deprivation(choice, step, token);
+      if (token !== this._token || !drawn) return;
+      this.status.clear();
+      this.onState("ready", choice);
     } catch (error) {
       if (token !== this._token || error?.name === "AbortError") return;
+      if (this.themes.has(choice.theme)) this._removeAreas();
       this.status.error(`Could not load ${what}: ${String(error.message).replace(/\.$/, "")}.`);
-      this.onState("error", level);
+      this.onState("error", choice);
     }
   }
 
@@ -56,17 +75,20 @@ export class MapBrowser {
     return this._loads.get(key);
   }
 
-  show({ level, domain }) {
-    const sameLevel = level === this.level && this._layer?.options.level === level;
-    Object.assign(this, { level, domain });
-    if (!sameLevel) {
-      this._removeAreas();
-      return this.refresh();
+  show(choice) {
+    const previous = this.choice;
+    this.choice = choice;
+    const isCrime = this.themes.has(choice.theme);
+    if (!isCrime && previous.theme === choice.theme && previous.level === choice.level && this._layer) {
+      this._layer.setFill((feature) => indicators.colour(feature, choice.level, choice.domain));
+      this.legend.setLegend(indicators.legend(choice.level, choice.domain));
+      if (this._selected) this.details.show(this._selected, { level: choice.level, domain: choice.domain });
+      this.onState("ready", choice);
+      return Promise.resolve();
     }
-    this._layer.setFill((feature) => indicators.colour(feature, level, domain));
-    this.legend.setLegend(indicators.legend(level, domain));
-    if (this._selected) this.details.show(this._selected, { level, domain });
-    return Promise.resolve();
+    if (isCrime && this._layer && sameCounts(previous, choice)) return this.refresh({ pointsOnly: true });
+    if (!isCrime || !this.themes.has(previous.theme)) this._removeAreas();
+    return this.refresh();
   }
 
   zoomTo(code) {
@@ -74,6 +96,36 @@ export class MapBrowser {
     const bounds = code ? this._outlines.boundsOf(code) : this._outlines.getBounds();
     this._outlines.highlight(code || null);
     if (bounds?.isValid()) this._fit(bounds);
+  }
+
+  async _deprivation({ level }, step, token) {
+    const collection = await step(`${indicators.level(level).noun} boundaries`, `level:${level}`, () => this.api.features(level));
+    if (token !== this._token) return false;
+    return this._drawAreas(level, collection);
+  }
+
+  async _counts(theme, choice, step, token, pointsOnly) {
+    const { level, crime: filter } = choice;
+    const { slug } = theme.dataset;
+    if (!pointsOnly) {
+      const collection = await step(`crime counts by ${indicators.level(level).noun}`, null, () =>
+        this.api.features(`${slug}-by-${level}`, { params: { category: filter.category, from: filter.from, to: filter.to } }));
+      if (token !== this._token) return false;
+      if (!this._drawCounts(theme, choice, collection)) return false;
+    }
+    this._removePoints();
+    if (filter.points && theme.points && filter.from === filter.to) {
+      const points = await step("individual crimes", null, () => this.api.features(slug, { limit: POINT_LIMIT, maxPages: 1,
+        params: { category: filter.category, month: filter.from } }));
+      if (token !== this._token) return false;
+      this._points = new EventPointsLayer(points).addTo(this.map);
+      this.legend.setLegend({ ...this._countLegend, points: { pattern: "point",
+        label: `One crime (${format.number(points.features.length)} shown)` } });
+      this.status.notice(points.numberMatched > points.features.length
+        ? `Showing the first ${format.number(points.features.length)} of ${format.number(points.numberMatched)} crimes; choose a crime type to see them all.`
+        : null);
+    }
+    return true;
   }
 
   _applyConfig(config) {
@@ -104,31 +156,65 @@ export class MapBrowser {
 
   _drawAreas(level, collection) {
     this._removeAreas();
-    if (collection.features.length === 0) {
-      this.legend.setLegend(null);
-      this.status.empty(`No ${indicators.level(level).noun} areas loaded. Load the boundary data, then reload this page.`);
-      this.onState("empty", level);
-      return;
-    }
-    this.legend.setLegend(indicators.legend(level, this.domain));
+    if (!this._hasAreas(level, collection)) return false;
+    this.legend.setLegend(indicators.legend(level, this.choice.domain));
     const layer = new ChoroplethLayer(collection, {
       level,
-      fillFor: (feature) => indicators.colour(feature, level, this.domain),
-      tooltipFor: (feature) => `${feature.properties?.name ?? codeOf(feature)}: ${indicators.describe(feature, level, this.domain)}`,
+      fillFor: (feature) => indicators.colour(feature, level, this.choice.domain),
+      tooltipFor: (feature) => `${feature.properties?.name ?? codeOf(feature)}: ${indicators.describe(feature, level, this.choice.domain)}`,
     });
     layer.on("select", ({ feature }) => {
       this._selected = feature;
-      this.details.show(feature, { level, domain: this.domain });
+      this.details.show(feature, { level, domain: this.choice.domain });
     });
     this._layer = layer.addTo(this.map);
-    this.status.clear();
-    this.onState("ready", level);
+    return true;
+  }
+
+  _drawCounts(theme, { level, crime: filter }, collection) {
+    this._removeAreas();
+    if (!this._hasAreas(level, collection)) return false;
+    const { layer, legend, title, view } = countLayer(collection, { theme, level, filter });
+    this._countLegend = legend;
+    this.legend.setLegend(legend);
+    layer.on("select", ({ feature }) => this.details.showCount(feature, { level, title, describe: view.describe,
+      fill: view.fill, access: crime.accessLine(theme.disclosure) }));
+    this._layer = layer.addTo(this.map);
+    this._attribute(theme.dataset.source);
+    return true;
+  }
+
+  _hasAreas(level, collection) {
+    if (collection.features.length > 0) return true;
+    this.legend.setLegend(null);
+    this.status.empty(`No ${indicators.level(level).noun} areas loaded. Load the boundary data, then reload this page.`);
+    this.onState("empty", this.choice);
+    return false;
+  }
+
+  _attribute(source) {
+    if (this._attribution === source) return;
+    if (this._attribution) this.map.attributionControl.removeAttribution(format.escapeHtml(this._attribution));
+    this._attribution = source ?? null;
+    if (source) this.map.attributionControl.addAttribution(format.escapeHtml(source));
+  }
+
+  // Takes the points away; the count legend loses its points entry unless the areas go too.
+  _removePoints({ keepLegend = false } = {}) {
+    if (this._points) {
+      this._points.remove();
+      if (!keepLegend) this.legend.setLegend(this._countLegend);
+    }
+    this._points = null;
+    this.status.notice(null);
   }
 
   _removeAreas() {
     if (this._layer) this._layer.remove();
     this._layer = null;
     this._selected = null;
-    this.details.clear();
+    this._removePoints({ keepLegend: true });
+    if (!this.themes.has(this.choice.theme)) this._attribute(null);
+    this.details.clear(this.themes.has(this.choice.theme) ? "Select an area on the map to see its count." : undefined);
   }
 }

@@ -14,6 +14,16 @@ const isMissing = (value) => value === null || value === undefined || Number.isN
 
 const integer = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+const dayMonthYear = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const monthYear = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+
+// A calendar date ("2022-03-01", or the date part of a timestamp) as a UTC Date, or null.
+function calendarDate(text) {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(String(text ?? ""));
+  if (!match) return null;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1)));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
 
 // Class index of a percentage: 0 for exactly 0, then one class per interval [break[i-1], break[i]).
 function percentClass(value, breaks = PERCENT_BREAKS) {
@@ -72,6 +82,26 @@ export const format = {
   percentColour(value, breaks = PERCENT_BREAKS) {
     const index = percentClass(value, breaks);
     return index < 0 ? NO_DATA_COLOUR : PERCENT_COLOURS[Math.min(index, PERCENT_COLOURS.length - 1)];
+  },
+
+  // "2022-03-01" → "1 Mar 2022"; missing → "—".
+  date(text) {
+    const date = calendarDate(text);
+    return date ? dayMonthYear.format(date) : "—";
+  },
+
+  // "2022-03" (or a date in it) → "Mar 2022".
+  month(text) {
+    const date = calendarDate(text);
+    return date ? monthYear.format(date) : "—";
+  },
+
+  // An ISO timestamp in the reader's time zone (or the one given): "21 Nov 2026, 19:54:07".
+  dateTime(text, timeZone) {
+    const date = text ? new Date(text) : null;
+    if (!date || Number.isNaN(date.getTime())) return "—";
+    return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit",
+      minute: "2-digit", second: "2-digit", timeZone }).format(date);
   },
 
   // For text that Leaflet inserts as HTML (attribution lines).

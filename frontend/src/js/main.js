@@ -1,35 +1,56 @@
-// Wiring only: build the map, its controls and the details panel, and connect their events.
+// Wiring only: the header, the map, its controls and the details panel, and their events. The crime
+// layer is offered once the datasets the person may map are known; the map does not wait for that.
 import { api } from "./api.js";
 import { map } from "./map.js";
 import { indicators } from "./indicators.js";
+import { crimeThemes } from "./crimeThemes.js";
 import { MapBrowser } from "./MapBrowser.js";
+import { signedInPage } from "./header/signedInPage.js";
 import { StatusControl } from "./controls/StatusControl.js";
 import { LayerPickerControl } from "./controls/LayerPickerControl.js";
 import { DistrictZoomControl } from "./controls/DistrictZoomControl.js";
 import { LegendControl } from "./controls/LegendControl.js";
 import { AreaDetailsPanel } from "./panels/AreaDetailsPanel.js";
 
+const DEPRIVATION = { key: "imd", label: "Deprivation (IMD 2019)" };
 const element = document.getElementById("map");
 const leafletMap = map(element);
-const initial = { level: "lsoa", domain: "imd" };
+const initial = { theme: "imd", level: "lsoa", domain: "imd" };
 
 const status = new StatusControl().addTo(leafletMap);
-const picker = new LayerPickerControl({ levels: indicators.levels, domains: indicators.domains, ...initial }).addTo(leafletMap);
+const picker = new LayerPickerControl({ levels: indicators.levels, domains: indicators.domains, themes: [DEPRIVATION],
+  ...initial }).addTo(leafletMap);
 const districts = new DistrictZoomControl().addTo(leafletMap);
 const legend = new LegendControl().addTo(leafletMap);
 const details = new AreaDetailsPanel(document.getElementById("details"));
 
 const browser = new MapBrowser(leafletMap, {
-  api, status, legend, districts, details, ...initial,
-  // data-state (loading | ready | empty | error) and data-level are what the browser test waits for.
-  onState(state, level) {
-    document.body.dataset.state = state;
-    document.body.dataset.level = level;
+  api, status, legend, districts, details, choice: picker.value(),
+  // data-state (loading | ready | empty | error), data-theme and data-level are what the browser tests wait for.
+  onState(state, choice) {
+    Object.assign(document.body.dataset, { state, level: choice.level, theme: choice.theme });
     element.setAttribute("aria-busy", String(state === "loading"));
   },
 });
 
-picker.on("change", (choice) => browser.show(choice));
+// Someone stepping through a list with the arrow keys fires a change per option: wait until they pause,
+// so the server is not asked (and the audit trail not filled) for every option passed on the way.
+let pending = null;
+picker.on("change", (choice) => {
+  clearTimeout(pending);
+  document.body.dataset.state = "loading";
+  pending = setTimeout(() => browser.show(choice), 250);
+});
 districts.on("change", ({ code }) => browser.zoomTo(code));
 status.on("retry", () => browser.refresh());
+
 browser.start();
+signedInPage({ allowAnonymous: true }).then(async () => {
+  const themes = await crimeThemes(api);
+  browser.setThemes(themes);
+  picker.setThemes([DEPRIVATION, ...themes]);
+  document.body.dataset.themes = String(themes.length);
+}).catch((error) => {
+  document.body.dataset.themes = "error";
+  status.notice(`Shared datasets could not be checked: ${error.message}. The deprivation map still works.`);
+});

@@ -1,5 +1,6 @@
 // The Leaflet map itself: no basemap by default (one is added only when configured), a pane for
-// context outlines that sits above the choropleth but lets clicks through, and a hook for tests.
+// context outlines that sits above the choropleth but lets clicks through, a pane for event points
+// above them, and a hook for tests.
 import * as L from "leaflet";
 
 const ENGLAND = { center: [53.0, -1.8], zoom: 6 };
@@ -11,6 +12,8 @@ export function map(element, options = {}) {
   const outlines = leafletMap.createPane("outlines");
   outlines.style.zIndex = "450";
   outlines.style.pointerEvents = "none";
+  // Individual events sit above the outlines and take clicks.
+  leafletMap.createPane("points").style.zIndex = "460";
 
   leafletMap.attributionControl.setPrefix(
     '<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">Leaflet</a>');

@@ -8,6 +8,9 @@ export const DistrictZoomControl = Control.extend({
   onAdd() {
     const container = DomUtil.create("div", "pw-control district-control");
     DomEvent.disableClickPropagation(container);
+    // Leaflet turns two quick clicks that reach the map into a double-click zoom, even clicks on two
+    // different selects here (from touch screens, and scripted clicks); keep the form's clicks to itself.
+    DomEvent.on(container, "click", DomEvent.stopPropagation);
     DomEvent.disableScrollPropagation(container);
     const row = DomUtil.create("div", "pw-field", container);
     const label = DomUtil.create("label", "", row);

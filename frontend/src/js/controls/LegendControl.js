@@ -1,4 +1,5 @@
-// The key to the choropleth's colours, rebuilt whenever the level or domain changes.
+// The key to the choropleth's colours, rebuilt whenever the level, domain or filter changes. A legend may
+// also have a hatched "suppressed" entry (counts withheld by disclosure control) and a note under it.
 import { Control, DomEvent, DomUtil } from "leaflet";
 
 export const LegendControl = Control.extend({
@@ -17,7 +18,8 @@ export const LegendControl = Control.extend({
     this._container = null;
   },
 
-  // legend: { kind, title, subtitle, items: [{ key, colour, label }], noData }, or null to hide it.
+  // legend: { kind, title, subtitle, items: [{ key, colour, label }], noData?, suppressed?: { label, pattern },
+  // points?: { label, pattern }, note? }, or null to hide it.
   setLegend(legend) {
     this._legend = legend;
     if (this._container) this._draw();
@@ -29,7 +31,7 @@ export const LegendControl = Control.extend({
     container.replaceChildren();
     container.hidden = !this._legend;
     if (!this._legend) return;
-    const { kind, title, subtitle, items, noData } = this._legend;
+    const { kind, title, subtitle, items, noData, suppressed, points, note } = this._legend;
     container.dataset.kind = kind;
     DomUtil.create("h2", "legend-title", container).textContent = title;
     DomUtil.create("p", "legend-subtitle", container).textContent = subtitle;
@@ -39,12 +41,15 @@ export const LegendControl = Control.extend({
       entry.dataset[kind === "decile" ? "decile" : "class"] = item.key;
     }
     if (noData) this._entry(list, noData, "legend-no-data");
+    if (suppressed) this._entry(list, suppressed, "legend-suppressed").dataset.class = "suppressed";
+    if (points) this._entry(list, points, "legend-points").dataset.class = "points";
+    if (note) DomUtil.create("p", "legend-note", container).textContent = note;
   },
 
-  _entry(list, { colour, label }, className) {
+  _entry(list, { colour, label, pattern }, className) {
     const entry = DomUtil.create("li", className, list);
-    const swatch = DomUtil.create("span", "swatch", entry);
-    swatch.style.background = colour;
+    const swatch = DomUtil.create("span", pattern ? `swatch swatch-${pattern}` : "swatch", entry);
+    if (colour) swatch.style.background = colour;
     swatch.setAttribute("aria-hidden", "true");
     DomUtil.create("span", "legend-label", entry).textContent = label;
     return entry;

@@ -52,11 +52,11 @@ export const StatusControl = Control.extend({
     delete this._main.dataset.kind;
   },
 
-  // A standing remark that does not change the map's state.
+  // A standing remark that does not change the map's state; null or "" takes it away.
   notice(message) {
     if (!this._notice) return;
-    this._notice.textContent = message;
-    this._notice.hidden = false;
+    this._notice.textContent = message ?? "";
+    this._notice.hidden = !message;
   },
 
   _render(kind, message) {

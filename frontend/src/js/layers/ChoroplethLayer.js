@@ -1,5 +1,6 @@
-// Areas filled by an indicator, with a hover highlight, a tooltip and a selected area.
-// Paths get the CSS class `choropleth-area` (tests count them) and `data-code` with the area code.
+// Areas filled by an indicator, with a hover highlight, a tooltip, an optional popup and a selected area.
+// Paths get the CSS class `choropleth-area` (tests count them), `data-code` with the area code, and any
+// further attributes `attributesFor` gives (e.g. data-suppressed).
 import { GeoJSON, Util, DomUtil } from "leaflet";
 
 const HOVER = { color: "#111827", weight: 2.5, opacity: 1 };
@@ -10,6 +11,8 @@ export const ChoroplethLayer = GeoJSON.extend({
     className: "choropleth-area",
     fillFor: () => "#bdbdbd",
     tooltipFor: (feature) => feature.properties?.name ?? String(feature.id),
+    popupFor: null,
+    attributesFor: () => ({}),
     fillOpacity: 0.8,
   },
 
@@ -55,8 +58,23 @@ export const ChoroplethLayer = GeoJSON.extend({
       text.textContent = this.options.tooltipFor(feature);
       return text;
     }, { sticky: true, direction: "top", offset: [0, -8] });
+    if (this.options.popupFor) {
+      // popupFor(feature) gives { title, lines: [...] }.
+      layer.bindPopup(() => {
+        const { title, lines = [] } = this.options.popupFor(feature);
+        const box = DomUtil.create("div", "area-popup");
+        DomUtil.create("strong", "area-popup-title", box).textContent = title;
+        for (const line of lines) DomUtil.create("div", "area-popup-line", box).textContent = line;
+        return box;
+      }, { maxWidth: 300 });
+    }
     layer.on({
-      add: () => layer.getElement()?.setAttribute("data-code", String(feature.id ?? feature.properties?.code)),
+      add: () => {
+        const path = layer.getElement();
+        if (!path) return;
+        path.setAttribute("data-code", String(feature.id ?? feature.properties?.code));
+        for (const [name, value] of Object.entries(this.options.attributesFor(feature))) path.setAttribute(name, value);
+      },
       mouseover: () => {
         layer.setStyle(HOVER);
         layer.bringToFront();

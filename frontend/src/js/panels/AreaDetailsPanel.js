@@ -1,5 +1,7 @@
 // The side panel describing the selected area: who lives there and how deprived it is, on the chosen
-// domain first and then on every domain. Built with textContent only (names come from data files).
+// domain first and then on every domain; or, on the crime layer, its count (or that the count is
+// suppressed, and why). Built with textContent only (names come from data files).
+import { crime } from "../crime.js";
 import { format } from "../format.js";
 import { indicators } from "../indicators.js";
 
@@ -33,9 +35,9 @@ export class AreaDetailsPanel {
     this.clear();
   }
 
-  clear() {
+  clear(emptyText = this.options.emptyText) {
     this.body.replaceChildren();
-    el("p", "details-empty", this.body, this.options.emptyText);
+    el("p", "details-empty", this.body, emptyText);
     delete this.element.dataset.code;
   }
 
@@ -48,6 +50,30 @@ export class AreaDetailsPanel {
     el("h3", "details-name", this.body, p.name ?? code);
     if (indicators.usesDeciles(level)) this._lsoa(p, domain);
     else this._summary(p, level, domain);
+  }
+
+  // A count from an event dataset; a suppressed count is explained, never shown as a number.
+  showCount(feature, { level, title, describe, fill, access }) {
+    const p = feature.properties ?? {};
+    const code = p.code ?? feature.id;
+    this.body.replaceChildren();
+    this.element.dataset.code = code;
+    el("p", "details-kicker", this.body, `${indicators.level(level).noun.toUpperCase()} · ${code}`);
+    el("h3", "details-name", this.body, p.name ?? code);
+    const box = el("div", "headline", this.body);
+    const mark = el("span", crime.isSuppressed(feature) ? "swatch swatch-suppressed" : "swatch", box);
+    mark.setAttribute("aria-hidden", "true");
+    const text = el("div", "", box);
+    el("strong", "", text, title);
+    el("div", "details-count", text, describe(feature));
+    if (crime.isSuppressed(feature)) {
+      el("p", "details-note", this.body, p.reason === "small count"
+        ? "Counts this small are withheld so that the people involved cannot be identified."
+        : "Withheld so that another suppressed count cannot be worked out from the totals.");
+    } else {
+      mark.style.background = fill(feature);
+    }
+    el("p", "details-note", this.body, access);
   }
 
   _lsoa(p, domain) {

@@ -2,6 +2,7 @@
 select count(*)
 from event e
 where e.dataset_id = :dataset_id
+  and e.version_id = (select current_version_id from dataset where id = :dataset_id)
   and (cast(:category as text) is null or e.category = :category)
   and (cast(:first_day as date) is null or e.month >= :first_day)
   and (cast(:last_day as date) is null or e.month <= :last_day)

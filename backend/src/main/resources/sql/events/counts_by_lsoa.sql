@@ -5,6 +5,7 @@ from lsoa_hierarchy h
 join area a on a.level = 'lsoa' and a.code = h.lsoa_code
 left join event e on e.lsoa_code = h.lsoa_code
     and e.dataset_id = :dataset_id
+    and e.version_id = (select current_version_id from dataset where id = :dataset_id)
     and (cast(:category as text) is null or e.category = :category)
     and (cast(:first_day as date) is null or e.month >= :first_day)
     and (cast(:last_day as date) is null or e.month <= :last_day)

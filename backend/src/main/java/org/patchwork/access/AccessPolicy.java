@@ -78,13 +78,21 @@ public class AccessPolicy {
         if (access.allows(needed)) {
             return access;
         }
-        audit(viewer, "denied", "denied", datasetId, output, null, "needed " + needed.key() + ", has " + access.level().key());
+        boolean exists = store.governance(datasetId).isPresent();
+        audit(viewer, "denied", "denied", exists ? datasetId : null, output, null, exists
+                ? "needed " + needed.key() + ", has " + access.level().key() : "no dataset " + datasetId);
         if (access.level() == AccessLevel.NONE) {
             throw ApiProblem.notFound("unknown-dataset", "There is no dataset with id '" + datasetId + "'");
         }
         throw new ApiProblem(HttpStatus.FORBIDDEN, "access-denied", "Forbidden",
                 "Your access to this dataset is '" + access.level().key() + "' (" + access.basis() + "); this output needs '"
                         + needed.key() + "'. Ask the dataset's data manager about a sharing agreement.");
+    }
+
+    /** Whether the viewer belongs to the partner that owns the dataset. */
+    public boolean isOwner(Viewer viewer, long datasetId) {
+        return viewer.partnerId() != null && store.governance(datasetId)
+                .map(g -> viewer.partnerId().equals(g.ownerPartnerId())).orElse(false);
     }
 
     /** Dataset ids the viewer may know about (metadata or more). */

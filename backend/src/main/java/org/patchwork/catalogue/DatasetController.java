@@ -11,6 +11,7 @@ import org.patchwork.access.Viewer;
 import org.patchwork.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,12 +40,14 @@ class DatasetController {
     }
 
     @GetMapping("/api/datasets/{id}")
-    Map<String, Object> one(@PathVariable String id) {
+    Map<String, Object> one(@PathVariable String id, @RequestParam(defaultValue = "100") int issues) {
         long datasetId = parseId(id).orElseThrow(() -> ApiProblem.notFound("unknown-dataset", "There is no dataset with id '" + id + "'"));
         Access access = policy.require(datasetId, AccessLevel.METADATA, "dataset");
         Dataset dataset = catalogue.find(datasetId).orElseThrow();
         Map<String, Object> body = describe(dataset, access);
-        body.put("issues", catalogue.issues(datasetId));
+        List<LoadIssue> all = catalogue.issues(datasetId);
+        body.put("issuesListed", all.size());
+        body.put("issues", all.subList(0, Math.max(0, Math.min(issues, all.size()))));
         return body;
     }
 

@@ -27,6 +27,12 @@ public record CountFilter(String category, YearMonth from, YearMonth to) {
         }
     }
 
+    /** The filter in words for the audit trail, e.g. "category=Burglary from=2022-01 to=2022-03". */
+    public String describe() {
+        return ((category == null ? "" : "category=" + category) + (from == null ? "" : " from=" + from)
+                + (to == null ? "" : " to=" + to)).strip();
+    }
+
     java.time.LocalDate firstDay() {
         return from == null ? null : from.atDay(1);
     }

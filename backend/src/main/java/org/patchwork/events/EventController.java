@@ -93,7 +93,6 @@ class EventController {
     }
 
     private static String filterText(CountFilter filter) {
-        return (filter.category() == null ? "" : " category=" + filter.category())
-                + (filter.from() == null ? "" : " from=" + filter.from()) + (filter.to() == null ? "" : " to=" + filter.to());
+        return filter.describe().isEmpty() ? "" : " " + filter.describe();
     }
 }

@@ -19,7 +19,7 @@ class EventStore {
     }
 
     List<EventDataset> datasets() {
-        return jdbc.sql("select d.id, d.slug, d.title from dataset d where exists (select 1 from event e where e.dataset_id = d.id) "
+        return jdbc.sql("select d.id, d.slug, d.title from dataset d where d.kind = 'events' and d.current_version_id is not null "
                 + "order by d.id").query(EventDataset.class).list();
     }
 
@@ -50,7 +50,8 @@ class EventStore {
     }
 
     List<CategoryTotal> categories(long datasetId) {
-        return jdbc.sql("select category, count(*) as events from event where dataset_id = :id group by category order by category")
+        return jdbc.sql("select category, count(*) as events from event e join dataset d on d.id = e.dataset_id "
+                        + "and d.current_version_id = e.version_id where e.dataset_id = :id group by category order by category")
                 .param("id", datasetId).query(CategoryTotal.class).list();
     }
 

@@ -41,43 +41,22 @@ public class StagingTables {
     }
 
     /**
-     * A CSV file inside something GDAL reads: its GDAL path (e.g. {@code /vsizip//data/crime.zip/2022-01/a.csv}),
-     * its layer name (the file name without .csv) and the name to report it by.
+     * Copies {@code source} into the scratch table {@code table} (schema-qualified, named by the caller from
+     * trusted parts), reprojecting from {@code sourceEpsg} to British National Grid when it is given.
      */
-    public record CsvSource(String gdalPath, String layer, String label) {
-        public CsvSource {
-            if ((layer + label).matches(".*[\"'\\\\].*")) {
-                throw new IngestException("File names with quotes or backslashes are not accepted: " + label);
-            }
+    public void copy(String source, String table, Integer sourceEpsg, List<String> extra, boolean append) {
+        if (!table.matches("staging\\.[a-z0-9_]+")) {
+            throw new IllegalArgumentException("Not a staging table name: " + table);
         }
-    }
-
-    /**
-     * Stages CSV files of points given by longitude/latitude columns (WGS84), all into one table, every
-     * field as text, plus {@code source_file} and {@code source_row} (1 = first data row) for reporting.
-     * A row without coordinates is staged with no geometry, so the caller can count and report it.
-     */
-    public StagedTable stageCsvPoints(List<CsvSource> sources, String xColumn, String yColumn) {
-        String table = newTableName();
-        boolean append = false;
-        for (CsvSource source : sources) {
-            copy(source.gdalPath(), table, 4326, List.of("-oo", "X_POSSIBLE_NAMES=" + xColumn, "-oo", "Y_POSSIBLE_NAMES=" + yColumn,
-                    "-oo", "KEEP_GEOM_COLUMNS=NO", "-oo", "AUTODETECT_TYPE=NO",
-                    "-sql", "SELECT *, FID AS source_row, '" + source.label() + "' AS source_file FROM \"" + source.layer() + "\"",
-                    "-nlt", "POINT"), append);
-            append = true;
-        }
-        return new StagedTable(table, 4326, count(table));
-    }
-
-    private void copy(String source, String table, int sourceEpsg, List<String> extra, boolean append) {
         List<String> args = new ArrayList<>(List.of(
                 "-f", "PostgreSQL", database.ogrConnection(), source,
                 "-nln", table,
                 "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=ogr_fid", "-lco", "SPATIAL_INDEX=NONE",
                 "-lco", "PRECISION=NO", "-lco", "LAUNDER=YES",
-                "-s_srs", "EPSG:" + sourceEpsg, "-t_srs", "EPSG:27700",
                 "-gt", "65536"));
+        if (sourceEpsg != null) {
+            args.addAll(List.of("-s_srs", "EPSG:" + sourceEpsg, "-t_srs", "EPSG:27700"));
+        }
         args.addAll(extra);
         if (append) {
             args.add("-append");
@@ -85,7 +64,7 @@ public class StagingTables {
         gdal.run("ogr2ogr", args, database.environment());
     }
 
-    private int count(String table) {
+    public int count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
     }
 
@@ -94,7 +73,14 @@ public class StagingTables {
     }
 
     public void drop(StagedTable table) {
-        jdbc.sql("drop table if exists " + table.name()).update();
+        drop(table.name());
+    }
+
+    public void drop(String table) {
+        if (!table.matches("staging\\.[a-z0-9_]+")) {
+            throw new IllegalArgumentException("Not a staging table name: " + table);
+        }
+        jdbc.sql("drop table if exists " + table).update();
     }
 
     private static byte[] randomBytes() {

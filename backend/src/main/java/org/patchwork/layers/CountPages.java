@@ -60,7 +60,7 @@ class CountPages {
         EventCounts.CountTable table = counts.counts(collection.datasetId(), collection.level(), filter, access);
         List<EventCounts.AreaCount> page = table.areas().stream().skip(offset).limit(limit).toList();
         policy.audit("aggregate-access", collection.datasetId(), "ogc-counts", page.size(),
-                "level=" + collection.level() + " " + filter);
+                ("level=" + collection.level() + " " + filter.describe()).strip());
 
         List<Map<String, Object>> properties = new ArrayList<>();
         for (EventCounts.AreaCount area : page) {

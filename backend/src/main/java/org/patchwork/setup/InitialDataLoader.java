@@ -11,7 +11,10 @@ import org.patchwork.boundaries.HierarchyLoader;
 import org.patchwork.boundaries.PopulationLoader;
 import org.patchwork.catalogue.DatasetCatalogue;
 import org.patchwork.catalogue.LoadSummary;
-import org.patchwork.events.PoliceUkLoader;
+import java.util.Map;
+import org.patchwork.uploads.Inspection;
+import org.patchwork.uploads.UploadRequest;
+import org.patchwork.uploads.UploadService;
 import org.patchwork.indicators.Imd2019Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +43,12 @@ class InitialDataLoader implements ApplicationRunner {
     private final PopulationLoader population;
     private final Imd2019Loader imd;
     private final DemoData demo;
-    private final PoliceUkLoader policeUk;
+    private final UploadService uploads;
     private final PartnerDirectory partners;
 
     InitialDataLoader(DataProperties properties, DatasetCatalogue catalogue, HierarchyLoader hierarchy,
                       BoundaryLoader boundaries, PopulationLoader population, Imd2019Loader imd, DemoData demo,
-                      PoliceUkLoader policeUk, PartnerDirectory partners) {
+                      UploadService uploads, PartnerDirectory partners) {
         this.properties = properties;
         this.catalogue = catalogue;
         this.hierarchy = hierarchy;
@@ -53,7 +56,7 @@ class InitialDataLoader implements ApplicationRunner {
         this.population = population;
         this.imd = imd;
         this.demo = demo;
-        this.policeUk = policeUk;
+        this.uploads = uploads;
         this.partners = partners;
     }
 
@@ -91,8 +94,25 @@ class InitialDataLoader implements ApplicationRunner {
         step("imd2019-index", () -> imd.loadIndex(dir.resolve("deprivation/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv")));
         step("imd2019-domains", () -> imd.loadDomains(dir.resolve("deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv")));
         // Record-level data belongs to a partner: with no sharing agreement, only Merseyside Police's users see it.
-        step(CRIME_SLUG, () -> policeUk.load(dir.resolve("crime/merseyside-street-2022.zip"), CRIME_SLUG,
-                "Street crime, Merseyside 2022 (police.uk)", partners.ensure("Merseyside Police", "police")));
+        step(CRIME_SLUG, () -> crime(dir.resolve("crime/merseyside-street-2022.zip")));
+    }
+
+    /** Merseyside Police's archive goes through the same upload pipeline a partner's data manager uses. */
+    private LoadSummary crime(Path zip) {
+        long police = partners.ensure("Merseyside Police", "police");
+        try (var in = java.nio.file.Files.newInputStream(zip)) {
+            Inspection inspection = uploads.receive(in, zip.getFileName().toString());
+            Map<String, Object> result = uploads.runNow(new UploadRequest(java.util.UUID.fromString(inspection.uploadId()), null,
+                    new UploadRequest.Metadata(CRIME_SLUG, "Street crime, Merseyside 2022 (police.uk)", "crime",
+                            "Street-level crime and anti-social behaviour recorded by Merseyside Police, January to November 2022",
+                            "data.police.uk street-level crime", OGL, "Merseyside Police force area", "monthly"),
+                    null, null, true, "set-up", police));
+            long id = ((Number) result.get("datasetId")).longValue();
+            return new LoadSummary(id, CRIME_SLUG, ((Number) result.get("rowsIn")).intValue(),
+                    ((Number) result.get("rowsPublished")).intValue(), 0, ((Number) result.get("rowsRejected")).intValue(), false);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read " + zip, e);
+        }
     }
 
     private void boundary(BoundaryLevel level, Path shp, String code, String name, String slug, String title) {

@@ -11,12 +11,23 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String type;
     private final String title;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String type, String title, String detail) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
+    }
+
+    /** Adds a member to the problem body, e.g. the {@code errors} of a rejected upload. */
+    public ApiProblem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return properties;
     }
 
     public static ApiProblem notFound(String type, String detail) {

@@ -31,6 +31,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         body.setType(URI.create("/problems/" + problem.type()));
         body.setTitle(problem.title());
+        problem.properties().forEach(body::setProperty);
         return respond(body, request);
     }
 

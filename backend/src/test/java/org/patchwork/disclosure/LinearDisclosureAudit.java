@@ -92,6 +92,14 @@ final class LinearDisclosureAudit {
                     target[j] = target[j].multiply(row[p]).subtract(row[j].multiply(factor));
                 }
                 scale = scale.multiply(row[p]);
+                BigInteger gcd = scale;
+                for (BigInteger entry : target) {
+                    gcd = gcd.gcd(entry);
+                }
+                for (int j = 0; j < target.length; j++) {
+                    target[j] = target[j].divide(gcd);
+                }
+                scale = scale.divide(gcd);
             }
         }
         for (int j = 0; j < column.size(); j++) {

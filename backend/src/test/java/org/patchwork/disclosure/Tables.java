@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hand-made and random tables of atoms for the disclosure tests, and a shrinker for counterexamples. */
 final class Tables {
@@ -24,6 +27,43 @@ final class Tables {
 
     static Atom withCount(Atom atom, long count) {
         return new Atom(atom.areas(), count);
+    }
+
+    /** Every suppressed cell as "level code" → reason, so a test can state the complete expected set. */
+    static Map<String, String> suppressions(Map<String, Map<String, Cell>> cells) {
+        Map<String, String> suppressed = new TreeMap<>();
+        cells.forEach((level, byCode) -> byCode.values().stream().filter(Cell::suppressed)
+                .forEach(cell -> suppressed.put(level + " " + cell.code(), cell.reason())));
+        return suppressed;
+    }
+
+    /**
+     * The documented shape of the output: one cell per area and level; a count from 1 to the maximum is
+     * suppressed as SMALL and only those are; zero is published as zero; a suppressed cell has a null count
+     * (never 0) and a reason, and a PROTECTS one is never a zero area; a published cell has no reason and
+     * the true count, rounded.
+     */
+    static void assertWellFormed(List<Atom> atoms, List<String> levels, DisclosureRule rule, Map<String, Map<String, Cell>> cells) {
+        assertThat(cells.keySet()).containsExactlyElementsOf(levels);
+        for (String level : levels) {
+            Map<String, Long> truth = new TreeMap<>();
+            atoms.forEach(atom -> truth.merge(atom.areas().get(level), atom.count(), Long::sum));
+            assertThat(cells.get(level).keySet()).as(level).containsExactlyElementsOf(truth.keySet());
+            truth.forEach((code, count) -> {
+                Cell cell = cells.get(level).get(code);
+                assertThat(cell.level() + " " + cell.code()).isEqualTo(level + " " + code);
+                if (cell.suppressed()) {
+                    assertThat(cell.count()).as("%s %s count", level, code).isNull();
+                    assertThat(cell.reason()).as("%s %s reason", level, code)
+                            .isEqualTo(rule.isSmall(count) ? DisclosureControl.SMALL : DisclosureControl.PROTECTS);
+                    assertThat(count).as("%s %s true count", level, code).isPositive();
+                } else {
+                    assertThat(rule.isSmall(count)).as("%s %s = %d is small but published", level, code, count).isFalse();
+                    assertThat(cell.reason()).isNull();
+                    assertThat(cell.count()).as("%s %s", level, code).isEqualTo(rule.round(count));
+                }
+            });
+        }
     }
 
     /** One line per atom, ready to paste into a hand-made test. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,14 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.patchwork.AdminApi;
+import org.patchwork.ApiClient;
 import org.patchwork.PatchworkIntegrationTest;
+import org.patchwork.SharedDataDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * GDAL's own OGC API – Features client (the OAPIF driver behind QGIS) reads the server: it finds the
- * collections, counts them, and copies every LSOA into a GeoPackage with the stored total area.
+ * collections, counts them, and copies every LSOA into a GeoPackage with the stored total area. It signs
+ * in with HTTP Basic as the first administrator (the driver's USERPWD open option), as a QGIS user would.
  * Needs Debian's gdal-bin; without it the test is skipped, except under {@code CI=true}, where it fails.
  */
 @PatchworkIntegrationTest
@@ -44,6 +49,9 @@ class GdalClientIT {
     JdbcClient jdbc;
 
     String service;
+
+    /** GDAL's OAPIF open option for HTTP Basic, placed after the program's other options. */
+    static final String[] SIGN_IN = {"-oo", "USERPWD=admin:" + SharedDataDirectory.ADMIN_PASSWORD};
 
     @BeforeAll
     static void requireGdal() {
@@ -63,21 +71,41 @@ class GdalClientIT {
 
     @Test
     void listsTheFourCollections() throws Exception {
-        String layers = run("ogrinfo", "-ro", service);
+        String layers = run("ogrinfo", "-ro", SIGN_IN[0], SIGN_IN[1], service);
 
-        assertThat(layers).contains("1: lsoa ", "2: msoa ", "3: ward ", "4: district ").contains("(Multi Polygon)");
+        assertThat(layers).contains("1: lsoa ", "2: msoa ", "3: ward ", "4: district ").contains("(Multi Polygon)")
+                .as("the administrator has metadata access only to the partner-owned crime data").doesNotContain("crime");
+    }
+
+    /** A police analyst's API token (GDAL_HTTP_HEADERS, as QGIS's authentication header) shows the points. */
+    @Test
+    void aRecordLevelApiTokenShowsTheCrimePointsAndCounts() throws Exception {
+        AdminApi admin = new AdminApi(port);
+        AdminApi.User analyst = admin.user(admin.partnerId("Merseyside Police"), "analyst");
+        String token = analyst.basic(port).postJson("/api/me/tokens", Map.of("name", "gdal", "days", 1)).path("token").asString();
+        String[] bearer = {"--config", "GDAL_HTTP_HEADERS", "Authorization: Bearer " + token};
+
+        String layers = run("ogrinfo", "-ro", bearer[0], bearer[1], bearer[2], service);
+        assertThat(layers).contains(": merseyside-street-crime-2022 ", "(Point)", ": merseyside-street-crime-2022-by-lsoa ",
+                ": merseyside-street-crime-2022-by-district ");
+
+        int events = ApiClient.bearer(port, token).getJson("/ogc/collections/merseyside-street-crime-2022/items?limit=1")
+                .path("numberMatched").asInt();
+        assertThat(events).isGreaterThan(170_000);
+        assertThat(featureCount(run("ogrinfo", "-ro", "-so", bearer[0], bearer[1], bearer[2], service,
+                "merseyside-street-crime-2022"))).isEqualTo(events);
     }
 
     @ParameterizedTest
     @CsvSource({"msoa, 184", "ward, 105", "district, 5"})
     void countsEachCollection(String collection, int features) throws Exception {
-        assertThat(featureCount(run("ogrinfo", "-ro", "-so", service, collection))).isEqualTo(features);
+        assertThat(featureCount(run("ogrinfo", "-ro", "-so", SIGN_IN[0], SIGN_IN[1], service, collection))).isEqualTo(features);
     }
 
     @Test
     void copiesEveryLsoaIntoAGeoPackageInBritishNationalGrid(@TempDir Path dir) throws Exception {
         Path gpkg = dir.resolve("lsoa.gpkg");
-        run("ogr2ogr", "-f", "GPKG", gpkg.toString(), service, "lsoa", "-t_srs", "EPSG:27700");
+        run("ogr2ogr", "-f", "GPKG", SIGN_IN[0], SIGN_IN[1], gpkg.toString(), service, "lsoa", "-t_srs", "EPSG:27700");
 
         String summary = run("ogrinfo", "-ro", "-so", gpkg.toString(), "lsoa");
         assertThat(featureCount(summary)).isEqualTo(910);

@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * OGC API – Features over HTTP against the loaded Merseyside data. Expected values come from PostGIS
- * directly (table {@code area}), not from the views and SQL the server uses.
+ * OGC API – Features over HTTP against the loaded Merseyside data, signed in as the first administrator.
+ * Expected values come from PostGIS directly (table {@code area}), not from the views and SQL the server uses.
  */
 @PatchworkIntegrationTest
 class OgcApiIT {
@@ -58,6 +58,7 @@ class OgcApiIT {
         assertThat(server.getJson(link(landing, "conformance")).path("conformsTo")).isNotEmpty();
         List<String> collections = server.getJson(link(landing, "data")).path("collections").valueStream()
                 .map(c -> c.path("id").asString()).toList();
+        // the administrator has metadata access only to the partner-owned crime data, so no crime collections
         assertThat(collections).containsExactly("lsoa", "msoa", "ward", "district");
     }
 

@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every error a client can cause is RFC 9457 problem+json with a type from the catalogue, a detail a
+ * Every error a client can cause (signed in as the administrator, except for the 401 cases) is RFC 9457 problem+json with a type from the catalogue, a detail a
  * person can act on and the request id from the logs, and never SQL or a stack trace.
  */
 @PatchworkIntegrationTest
@@ -65,6 +65,23 @@ class OgcProblemsIT {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(ServerClient.contentType(response)).startsWith("application/problem+json");
         assertSafeAndTraceable(response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/ogc", "/ogc/collections", "/ogc/collections/lsoa/items", "/ogc/collections/postcodes"})
+    void withoutCredentialsEveryOgcUrlIsUnauthenticated(String target) {
+        HttpResponse<String> response = ServerClient.anonymous(port).get(target);
+
+        assertThat(response.statusCode()).as(target).isEqualTo(401);
+        assertThat(ServerClient.contentType(response)).startsWith("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as("GIS clients are told to use Basic")
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+        JsonNode problem = assertSafeAndTraceable(response);
+        assertThat(problem.path("type").asString()).isEqualTo("/problems/unauthenticated");
+        assertThat(problem.path("status").asInt()).isEqualTo(401);
+        assertThat(problem.path("detail").asString()).contains("Basic", "Bearer");
+        assertThat(problem.path("detail").asString()).as("an anonymous caller learns nothing about the collections")
+                .doesNotContain("lsoa", "Collections");
     }
 
     /** Asserts the response is a problem of this status and type, and returns its body. */

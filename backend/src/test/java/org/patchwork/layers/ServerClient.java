@@ -9,10 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import org.patchwork.ApiClient;
+import org.patchwork.SharedDataDirectory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** GETs from the server under test exactly as a GIS client would, with nothing Spring-specific in between. */
+/**
+ * GETs from the server under test exactly as a GIS client would, with nothing Spring-specific in between:
+ * signed in with HTTP Basic as the first administrator (who sees the open data, i.e. the boundaries, at
+ * record level), unless made {@link #anonymous}.
+ */
 final class ServerClient {
 
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
@@ -23,16 +29,31 @@ final class ServerClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
+    private final String authorization;
 
     ServerClient(int port) {
+        this(port, ApiClient.basicHeader("admin", SharedDataDirectory.ADMIN_PASSWORD));
+    }
+
+    private ServerClient(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    /** A client that sends no credentials. */
+    static ServerClient anonymous(int port) {
+        return new ServerClient(port, null);
     }
 
     /** {@code target} is a path with its query (already URL-encoded) or an absolute URL from a link. */
     HttpResponse<String> get(String target) {
         URI uri = URI.create(target.startsWith("http") ? target : base + target);
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return HTTP.send(request.build(), BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + uri + " failed", e);
         } catch (InterruptedException e) {

@@ -3,37 +3,31 @@ package org.patchwork.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.patchwork.PatchworkIntegrationTest;
+import org.patchwork.SharedDataDirectory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The first screen, in headless Chromium against the real server and the Merseyside data in PostGIS:
- * the LSOA choropleth and its legend, an area's details, another boundary level and zooming to a district.
+ * The map screen, in headless Chromium against the real server and the Merseyside data in PostGIS, signed
+ * in as the administrator through the sign-in page: the LSOA choropleth and its legend, an area's details,
+ * another boundary level and zooming to a district.
  * The page reports its progress in {@code body[data-state]} (loading, ready, empty, error) and
  * {@code body[data-level]}, and the zoom it settled on in {@code #map[data-zoom]}.
  */
 @PatchworkIntegrationTest
 class MapBrowserIT {
 
-    private static final Duration LOAD = Duration.ofSeconds(60);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String LSOA = "path.choropleth-area";
 
     // A Liverpool city-centre LSOA from the ONS lookup in ../shared/data/lookups.
@@ -45,11 +39,13 @@ class MapBrowserIT {
 
     private HeadlessChromium chromium;
     private ChromeDriver driver;
+    private PatchworkPages pages;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start();
         driver = chromium.driver();
+        pages = new PatchworkPages(driver, port);
     }
 
     @AfterEach
@@ -60,8 +56,8 @@ class MapBrowserIT {
     }
 
     @Test
-    void browsesDeprivationByAreaAndZoomsToADistrict() throws IOException {
-        driver.get("http://localhost:" + port + "/");
+    void browsesDeprivationByAreaAndZoomsToADistrict() {
+        pages.signIn("admin", SharedDataDirectory.ADMIN_PASSWORD);
         awaitMap("lsoa");
         assertThat(driver.getTitle()).contains("Patchwork");
         assertThat(driver.findElement(By.cssSelector(".app-header")).getText()).contains("Patchwork");
@@ -84,7 +80,7 @@ class MapBrowserIT {
         WebElement details = driver.findElement(By.id("details"));
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> LSOA_CODE.equals(details.getDomAttribute("data-code")));
         assertThat(details.getText()).contains(LSOA_NAME, LSOA_CODE, "Liverpool", "Population", "of 32,844", "Decile");
-        screenshot("map.png");
+        pages.screenshot("map.png");
 
         new Select(driver.findElement(By.id("pw-level"))).selectByValue("ward");
         awaitMap("ward");
@@ -95,15 +91,13 @@ class MapBrowserIT {
         double wholeArea = zoom();
         new Select(driver.findElement(By.id("pw-district"))).selectByVisibleText("Liverpool");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> zoom() > wholeArea);
-        screenshot("map-ward-liverpool.png");
-
-        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(errors).as("errors in the browser console").isEmpty();
+        pages.screenshot("map-ward-liverpool.png");
+        pages.assertNoConsoleErrors();
     }
 
     @Test
     void showsAnErrorThePersonCanRetry() {
+        pages.signIn("admin", SharedDataDirectory.ADMIN_PASSWORD);
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/ogc/collections/lsoa/items*")));
         driver.get("http://localhost:" + port + "/");
@@ -124,16 +118,8 @@ class MapBrowserIT {
         assertThat(driver.executeScript("return document.body.dataset.level")).isEqualTo(level);
     }
 
-    // Waits for the page's data-state; fails at once, with the message shown, if it reports another end state.
     private void awaitState(String wanted) {
-        new WebDriverWait(driver, LOAD).until(d -> {
-            String state = (String) driver.executeScript("return document.body.dataset.state");
-            if (!wanted.equals(state) && List.of("error", "empty").contains(state)) {
-                throw new AssertionError("The map is in state '" + state + "': "
-                        + driver.findElement(By.cssSelector(".status-control")).getText());
-            }
-            return wanted.equals(state);
-        });
+        pages.awaitState(wanted);
     }
 
     private long count(String css) {
@@ -144,18 +130,7 @@ class MapBrowserIT {
         return Double.parseDouble(driver.findElement(By.id("map")).getDomAttribute("data-zoom"));
     }
 
-    // Leaflet listens for mouse events on the map and finds the area from the event target, as for a real pointer.
     private void dispatch(String css, String type) {
-        driver.executeScript("""
-                const target = document.querySelector(arguments[0]);
-                const box = target.getBoundingClientRect();
-                target.dispatchEvent(new MouseEvent(arguments[1], { bubbles: true, cancelable: true, view: window,
-                    clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }));
-                """, css, type);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+        pages.dispatch(css, type);
     }
 }

@@ -1,0 +1,90 @@
+package org.patchwork.events;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.patchwork.sql.SqlScripts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Versions of an event dataset. A version is published in one transaction with its rows and becomes the
+ * dataset's current version at commit, so readers see the previous version until the new one is whole,
+ * and a failure or crash leaves no trace of it.
+ */
+@Service
+public class EventVersions {
+
+    private final JdbcClient jdbc;
+
+    EventVersions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record NewVersion(long datasetId, String sourceSha256, String fileName, String createdBy) {
+    }
+
+    public record Published(long versionId, int version, int rowsPublished, LocalDate coverageStart, LocalDate coverageEnd) {
+    }
+
+    public record VersionRow(long id, int version, String status, String sourceSha256, String fileName, int rowsIn,
+                             int rowsPublished, int rowsRejected, LocalDate coverageStart, LocalDate coverageEnd,
+                             String createdBy, OffsetDateTime publishedAt, OffsetDateTime withdrawnAt, boolean current) {
+    }
+
+    /**
+     * Publishes the rows of {@code checkedTable} (a staging table the uploads feature built, with the
+     * columns of sql/events/publish_rows.sql) whose {@code reason} is null. Must run inside the caller's
+     * transaction, which also records the load's issues.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Published publish(NewVersion version, String checkedTable, int rowsIn, int rowsRejected) {
+        int next = jdbc.sql("select coalesce(max(version), 0) + 1 from dataset_version where dataset_id = :id")
+                .param("id", version.datasetId()).query(Integer.class).single();
+        Map<String, Object> coverage = jdbc.sql("select min(month) as first, max(month) as last from " + checkedTable
+                + " where reason is null").query().singleRow();
+        long versionId = jdbc.sql(SqlScripts.load("events/insert_version"))
+                .param("dataset_id", version.datasetId()).param("version", next).param("sha", version.sourceSha256())
+                .param("file_name", version.fileName()).param("rows_in", rowsIn).param("rows_published", rowsIn - rowsRejected)
+                .param("rows_rejected", rowsRejected).param("first", coverage.get("first")).param("last", coverage.get("last"))
+                .param("created_by", version.createdBy()).query(Long.class).single();
+        int inserted = jdbc.sql(SqlScripts.load("events/publish_rows", Map.of("checked", checkedTable)))
+                .param("dataset_id", version.datasetId()).param("version_id", versionId).update();
+        if (inserted != rowsIn - rowsRejected) {
+            throw new IllegalStateException("Published " + inserted + " rows but expected " + (rowsIn - rowsRejected));
+        }
+        jdbc.sql("update dataset set current_version_id = :version_id, kind = 'events' where id = :dataset_id")
+                .param("version_id", versionId).param("dataset_id", version.datasetId()).update();
+        return new Published(versionId, next, inserted, toDate(coverage.get("first")), toDate(coverage.get("last")));
+    }
+
+    public List<VersionRow> versions(long datasetId) {
+        return jdbc.sql(SqlScripts.load("events/versions")).param("dataset_id", datasetId).query(VersionRow.class).list();
+    }
+
+    /** The published version loaded from exactly these bytes, if any (a re-upload of the same file). */
+    public Optional<VersionRow> findBySource(long datasetId, String sourceSha256) {
+        return versions(datasetId).stream()
+                .filter(v -> v.sourceSha256().equals(sourceSha256) && v.status().equals("published")).findFirst();
+    }
+
+    /** Withdraws a version; if it was current, the newest remaining published version becomes current. */
+    @Transactional
+    public boolean withdraw(long datasetId, int version) {
+        int changed = jdbc.sql("update dataset_version set status = 'withdrawn', withdrawn_at = now() "
+                        + "where dataset_id = :dataset_id and version = :version and status = 'published'")
+                .param("dataset_id", datasetId).param("version", version).update();
+        if (changed == 1) {
+            jdbc.sql(SqlScripts.load("events/reset_current_version")).param("dataset_id", datasetId).update();
+        }
+        return changed == 1;
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : null;
+    }
+}

@@ -1,0 +1,14 @@
+package org.patchwork.uploads;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Patchwork found in an upload, for the preview: the format and layer, its fields, how many
+ * features, the coordinate reference system (or why it is unknown, with what the coordinates look like),
+ * a few sample rows, and the column mapping it suggests.
+ */
+public record Inspection(String uploadId, String fileName, String format, String layer, String geometryType,
+                         long featureCount, List<String> fields, Integer epsg, String crsProblem, double[] extent,
+                         List<Map<String, String>> sample, ColumnMapping suggestedMapping, List<String> files) {
+}

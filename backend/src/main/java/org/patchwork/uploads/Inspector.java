@@ -1,0 +1,166 @@
+package org.patchwork.uploads;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.patchwork.ingest.CrsDetector;
+import org.patchwork.ingest.Gdal;
+import org.patchwork.ingest.IngestException;
+import org.springframework.stereotype.Component;
+
+/** Looks into a prepared upload with ogrinfo: layer, fields, count, extent, CRS, and a few sample rows. */
+@Component
+class Inspector {
+
+    private static final Pattern FIELD = Pattern.compile("^(.+): (String|Integer|Integer64|Real|Date|DateTime|Time|Binary|"
+            + "IntegerList|Integer64List|RealList|StringList) \\(.*\\)$");
+    private static final Pattern EXTENT = Pattern.compile("Extent: \\(([-0-9.e+]+), ([-0-9.e+]+)\\) - \\(([-0-9.e+]+), ([-0-9.e+]+)\\)");
+
+    private final Gdal gdal;
+    private final CrsDetector crsDetector;
+
+    Inspector(Gdal gdal, CrsDetector crsDetector) {
+        this.gdal = gdal;
+        this.crsDetector = crsDetector;
+    }
+
+    /** A layer as ogrinfo describes it. */
+    record Layer(String name, String geometryType, long featureCount, List<String> fields, double[] extent, String srsWkt) {
+        boolean hasGeometry() {
+            return geometryType != null && !geometryType.equalsIgnoreCase("None");
+        }
+    }
+
+    Inspection inspect(UploadFiles.Prepared prepared) {
+        Path main = prepared.detected().mainFile();
+        String label = prepared.label(main);
+        Layer layer = layer(main, prepared.detected().format(), label);
+        Integer epsg = null;
+        String crsProblem = null;
+        if (prepared.detected().format().hasOwnGeometry() && layer.hasGeometry()) {
+            try {
+                epsg = detectEpsg(main, prepared.detected().format(), layer);
+            } catch (IngestException e) {
+                crsProblem = e.getMessage() + ". " + CoordinateHint.describe(layer.extent());
+            }
+        }
+        ColumnMapping mapping = ColumnMapping.suggest(layer.fields(), prepared.detected().format().hasOwnGeometry() && layer.hasGeometry(),
+                layer.extent());
+        List<String> files = prepared.detected().mainFiles().stream().map(prepared::label).toList();
+        return new Inspection(prepared.stored().id().toString(), prepared.stored().originalName(), prepared.detected().format().label(),
+                layer.name(), layer.geometryType(), layer.featureCount(), layer.fields(), epsg, crsProblem, layer.extent(),
+                sample(main, prepared.detected().format(), layer.name()), mapping, files);
+    }
+
+    int detectEpsg(Path main, SourceFormat format, Layer layer) {
+        if (format == SourceFormat.KML || format == SourceFormat.KMZ) {
+            return 4326;   // KML is always WGS84 longitude/latitude
+        }
+        if (format == SourceFormat.SHAPEFILE) {
+            return crsDetector.detectEpsg(main);
+        }
+        if (layer.srsWkt() == null) {
+            throw new IngestException(main.getFileName() + " does not say which coordinate reference system it uses");
+        }
+        return CrsDetector.epsgOf(layer.srsWkt(), main.getFileName().toString());
+    }
+
+    Layer layer(Path main, SourceFormat format, String label) {
+        List<String> args = new ArrayList<>(List.of("-ro", "-so", "-al", "-wkt_format", "WKT1"));
+        args.addAll(openOptions(format));
+        args.add(main.toString());
+        String info;
+        try {
+            info = gdal.run("ogrinfo", args, Map.of());
+        } catch (IngestException e) {
+            throw UploadRejected.of(label, "could not be read as " + format.label() + ": " + e.getMessage().replaceFirst("^ogrinfo could not read the file: ", ""));
+        }
+        String[] sections = info.split("\nLayer name: ");
+        for (int i = 1; i < sections.length; i++) {
+            Layer layer = parse(sections[i]);
+            if (layer.featureCount() != 0 || i == sections.length - 1) {
+                return layer;
+            }
+        }
+        throw UploadRejected.of(label, "holds no layer of features");
+    }
+
+    static List<String> openOptions(SourceFormat format) {
+        return switch (format) {
+            case CSV, POLICE_UK -> List.of("-oo", "AUTODETECT_TYPE=NO");
+            case XLSX -> List.of("-oo", "FIELD_TYPES=STRING", "-oo", "HEADERS=FORCE");
+            default -> List.of();
+        };
+    }
+
+    private static Layer parse(String section) {
+        String[] lines = section.split("\n");
+        String name = lines[0].strip();
+        String geometry = null;
+        long count = -1;
+        double[] extent = null;
+        List<String> fields = new ArrayList<>();
+        StringBuilder wkt = null;
+        for (String line : lines) {
+            if (line.startsWith("Geometry: ")) {
+                geometry = line.substring("Geometry: ".length()).strip();
+            } else if (line.startsWith("Feature Count: ")) {
+                count = Long.parseLong(line.substring("Feature Count: ".length()).strip());
+            } else if (line.startsWith("Extent: ")) {
+                Matcher m = EXTENT.matcher(line);
+                if (m.find()) {
+                    extent = new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                            Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))};
+                }
+            } else if (line.startsWith("Layer SRS WKT:")) {
+                wkt = new StringBuilder();
+            } else if (wkt != null && (line.startsWith("Data axis") || line.startsWith("FID Column") || line.startsWith("Geometry Column"))) {
+                wkt = wkt.length() == 0 ? null : wkt;
+                break;
+            } else if (wkt != null) {
+                wkt.append(line.strip());
+            }
+        }
+        boolean inFields = false;
+        for (String line : lines) {
+            Matcher field = FIELD.matcher(line);
+            if (field.matches() && (inFields || !line.startsWith(" "))) {
+                fields.add(field.group(1));
+                inFields = true;
+            }
+        }
+        String srs = wkt == null || wkt.toString().startsWith("(unknown)") ? null : wkt.toString();
+        return new Layer(name, geometry, count, fields, extent, srs);
+    }
+
+    /** Up to ten rows of attributes (no geometry), as text. */
+    private List<Map<String, String>> sample(Path main, SourceFormat format, String layer) {
+        List<String> args = new ArrayList<>(List.of("-f", "CSV", "/vsistdout/"));
+        args.addAll(openOptions(format));
+        args.addAll(List.of(main.toString(), layer, "-limit", "10"));
+        try {
+            String csv = gdal.run("ogr2ogr", args, Map.of());
+            List<Map<String, String>> rows = new ArrayList<>();
+            var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv));
+            for (CSVRecord record : parser) {
+                rows.add(new LinkedHashMap<>(record.toMap()));
+            }
+            return rows;
+        } catch (IngestException | IOException | IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,190 @@
+package org.patchwork.uploads;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.patchwork.audit.AuditEntry;
+import org.patchwork.audit.AuditLog;
+import org.patchwork.catalogue.DatasetCatalogue;
+import org.patchwork.catalogue.LoadIssue;
+import org.patchwork.catalogue.NewDataset;
+import org.patchwork.catalogue.Theme;
+import org.patchwork.events.EventVersions;
+import org.patchwork.ingest.IngestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Runs an upload job from stored file to published version: prepare, read and check (scratch tables),
+ * then, in one transaction, the dataset (if new), the version and its rows, the load's issues, the
+ * remembered mapping and the audit row. A job whose rows were rejected and whose owner asked for all
+ * or nothing fails with the row-level report and publishes nothing.
+ */
+@Service
+public class UploadService {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+    private static final int REPORTED_IN_PROBLEM = 1000;
+
+    private final UploadFiles files;
+    private final Inspector inspector;
+    private final EventUploadPipeline pipeline;
+    private final JobStore jobs;
+    private final DatasetCatalogue catalogue;
+    private final EventVersions versions;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+
+    UploadService(UploadFiles files, Inspector inspector, EventUploadPipeline pipeline, JobStore jobs, DatasetCatalogue catalogue,
+                  EventVersions versions, AuditLog audit, JdbcClient jdbc, TransactionTemplate transaction, ObjectMapper json) {
+        this.files = files;
+        this.inspector = inspector;
+        this.pipeline = pipeline;
+        this.jobs = jobs;
+        this.catalogue = catalogue;
+        this.versions = versions;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    /** Stores a file and looks into it, for the preview. */
+    public Inspection receive(java.io.InputStream content, String originalName) {
+        UploadFiles.Stored stored = files.store(content, originalName);
+        try {
+            return inspector.inspect(files.prepare(stored));
+        } catch (RuntimeException e) {
+            files.delete(stored.id());
+            throw e;
+        }
+    }
+
+    public Inspection inspect(UUID uploadId) {
+        return inspector.inspect(files.prepare(files.find(uploadId)));
+    }
+
+    /** Queues a load; any instance's worker picks it up. */
+    public UUID submit(UploadRequest request) {
+        files.prepare(files.find(request.uploadId()));   // refuse an unreadable upload now, not in the job
+        return jobs.create(request);
+    }
+
+    /** Loads at once in this thread (set-up and tests), with a job record like any other load. */
+    public Map<String, Object> runNow(UploadRequest request) {
+        UUID id = jobs.create(request);
+        JobStore.Job job = jobs.find(id).orElseThrow();
+        execute(job, request);
+        JobStore.Job done = jobs.find(id).orElseThrow();
+        if (done.state().equals("failed")) {
+            throw new IllegalStateException("Load failed: " + done.problem());
+        }
+        return json.readValue(done.result(), Map.class);
+    }
+
+    void execute(JobStore.Job job, UploadRequest request) {
+        UUID id = job.id();
+        try {
+            UploadFiles.Stored stored = files.find(request.uploadId());
+            if (request.datasetId() != null) {
+                Optional<EventVersions.VersionRow> same = versions.findBySource(request.datasetId(), stored.sha256());
+                if (same.isPresent()) {
+                    jobs.finish(id, true, request.datasetId(), Map.of("datasetId", request.datasetId(), "version", same.get().version(),
+                            "alreadyLoaded", true, "detail", "This file is already version " + same.get().version()
+                                    + "; nothing new was published"), null);
+                    return;
+                }
+            }
+            jobs.progress(id, "unpacking", 0, 5);
+            UploadFiles.Prepared prepared = files.prepare(stored);
+            ColumnMapping remembered = request.datasetId() == null ? null : rememberedMapping(request.datasetId()).orElse(null);
+            EventUploadPipeline.Checked checked = pipeline.run(id, prepared, request, remembered,
+                    (stage, rows, percent) -> jobs.progress(id, stage, rows, percent));
+            List<UploadRejected.FileError> rejected = pipeline.rejectedRows(checked.table(), Integer.MAX_VALUE);
+            jobs.addIssues(id, rejected);
+            if (checked.rejected() > 0 && !request.publishValidRows()) {
+                throw new UploadRejected(checked.rejected() + " of " + checked.rowsIn() + " rows cannot be used, and you asked to publish "
+                        + "nothing unless every row is valid. Fix them (the report lists each) or choose to publish the valid rows.",
+                        rejected.subList(0, Math.min(REPORTED_IN_PROBLEM, rejected.size())));
+            }
+            jobs.progress(id, "publishing", checked.rowsIn(), 85);
+            Map<String, Object> result = transaction.execute(status -> publish(request, stored, checked, rejected));
+            jobs.finish(id, true, (Long) result.get("datasetId"), result, null);
+            log.info("Upload job {} published {}", id, result);
+        } catch (UploadRejected e) {
+            Map<String, Object> problem = problem(422, "upload-rejected", "Upload rejected", e.getMessage());
+            problem.put("errors", e.errors());
+            jobs.finish(id, false, null, null, problem);
+        } catch (IngestException e) {
+            jobs.finish(id, false, null, null, problem(422, "upload-rejected", "Upload rejected", e.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("Upload job {} failed", id, e);
+            jobs.finish(id, false, null, null, problem(500, "internal-error", "Internal error",
+                    "The load failed on our side and nothing was published; quote job " + id + " when you report it."));
+        } finally {
+            pipeline.dropTables(id);
+        }
+    }
+
+    private Map<String, Object> publish(UploadRequest request, UploadFiles.Stored stored, EventUploadPipeline.Checked checked,
+                                        List<UploadRejected.FileError> rejected) {
+        long datasetId = request.datasetId() != null ? request.datasetId() : catalogue.register(newDataset(request, stored));
+        EventVersions.Published published = versions.publish(new EventVersions.NewVersion(datasetId, stored.sha256(),
+                stored.originalName(), request.createdBy()), checked.table(), checked.rowsIn(), checked.rejected());
+        jdbc.sql("delete from dataset_issue where dataset_id = :id").param("id", datasetId).update();
+        catalogue.finish(datasetId, checked.rowsIn(), published.rowsPublished(), 0, checked.rejected(), rejected.stream()
+                .map(e -> new LoadIssue(e.file(), e.row(), e.column(), e.value(), e.reason(), LoadIssue.Outcome.REJECTED)).toList());
+        jdbc.sql("update dataset set coverage_start = :start, coverage_end = :end, loaded_at = now() where id = :id")
+                .param("start", published.coverageStart()).param("end", published.coverageEnd()).param("id", datasetId).update();
+        jdbc.sql("insert into column_mapping (dataset_id, mapping, updated_by) values (:id, cast(:mapping as jsonb), :by) "
+                        + "on conflict (dataset_id) do update set mapping = excluded.mapping, updated_by = excluded.updated_by, updated_at = now()")
+                .param("id", datasetId).param("mapping", json.writeValueAsString(checked.mapping())).param("by", request.createdBy()).update();
+        audit.record(new AuditEntry(request.createdBy(), request.partnerId(), null, "upload", "allowed", datasetId,
+                published.version(), "upload", published.rowsPublished(), stored.originalName() + ": " + checked.rowsIn() + " rows in, "
+                + checked.rejected() + " rejected"));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("datasetId", datasetId);
+        result.put("version", published.version());
+        result.put("rowsIn", checked.rowsIn());
+        result.put("rowsPublished", published.rowsPublished());
+        result.put("rowsRejected", checked.rejected());
+        result.put("assignment", checked.assignment());
+        return result;
+    }
+
+    Optional<ColumnMapping> rememberedMapping(long datasetId) {
+        return jdbc.sql("select mapping::text from column_mapping where dataset_id = :id").param("id", datasetId)
+                .query(String.class).optional().map(text -> json.readValue(text, ColumnMapping.class));
+    }
+
+    private static NewDataset newDataset(UploadRequest request, UploadFiles.Stored stored) {
+        UploadRequest.Metadata m = request.metadata();
+        Theme theme = Theme.valueOf(m.theme() == null ? "OTHER" : m.theme().toUpperCase(java.util.Locale.ROOT));
+        String slug = m.slug() != null ? m.slug() : slugOf(m.title()) + "-" + stored.id().toString().substring(0, 8);
+        return new NewDataset(slug, m.title(), theme, m.source() == null ? "uploaded by " + request.createdBy() : m.source(),
+                m.licence() == null ? "not stated" : m.licence(), m.coverage() == null ? "as uploaded" : m.coverage(), null, null,
+                stored.sha256(), null, request.partnerId(), false);
+    }
+
+    static String slugOf(String title) {
+        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "dataset" : slug.length() > 60 ? slug.substring(0, 60) : slug;
+    }
+
+    static Map<String, Object> problem(int status, String type, String title, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "/problems/" + type);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        return problem;
+    }
+}

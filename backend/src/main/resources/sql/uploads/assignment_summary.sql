@@ -1,0 +1,7 @@
+-- How the file's own LSOA codes agree with point in polygon, and how many points fall outside every LSOA.
+select count(*) as points,
+       count(*) filter (where pip_lsoa_code is null) as outside_every_lsoa,
+       count(*) filter (where source_lsoa_code is not null and pip_lsoa_code is not null) as compared,
+       count(*) filter (where source_lsoa_code = pip_lsoa_code) as agreeing
+from {{checked}}
+where reason is null

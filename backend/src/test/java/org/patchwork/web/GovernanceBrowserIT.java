@@ -1,0 +1,294 @@
+package org.patchwork.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.patchwork.PatchworkIntegrationTest;
+import org.patchwork.SharedDataDirectory;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Information governance end to end in headless Chromium, against the real Merseyside police.uk crime
+ * data (owned by Merseyside Police, not open data). An administrator adds a partner and an analyst in
+ * it on the admin page, and on the datasets page gives that partner aggregate access at LSOA level.
+ * The analyst then maps a rare crime type for one month: areas with 1 to 4 crimes are drawn and named
+ * as suppressed, never with their count. The analyst sees the agreement, makes (and revokes) an API
+ * token for a GIS client, but is refused the admin page; the administrator finds the analyst's sign-in
+ * and aggregate access in the audit trail, then withdraws the agreement, which ends the partner's
+ * access. A Merseyside Police analyst (record level) sees the individual crimes instead.
+ */
+@PatchworkIntegrationTest
+class GovernanceBrowserIT {
+
+    private static final String CRIME = "merseyside-street-crime-2022";
+    private static final String SUPPRESSED = "path.choropleth-area[data-suppressed='true']";
+    // "3 crimes", "1 crime", "4" alone: any way a count from 1 to 4 could be shown.
+    private static final Pattern SMALL_COUNT = Pattern.compile("(?<![\\d,.–-])[1-4] crimes?\\b");
+
+    @LocalServerPort
+    int port;
+
+    private HeadlessChromium chromium;
+    private ChromeDriver driver;
+    private PatchworkPages pages;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
+        pages = new PatchworkPages(driver, port);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void sharedCrimeCountsReachAPartnerWithSmallCountsSuppressed() {
+        String suffix = TestAccounts.suffix();
+        String partner = "Sefton Council " + suffix;
+        String analyst = "analyst-" + suffix;
+        String password = "analyst-password-" + suffix;
+        String agreement = "Community safety strategic assessment " + suffix;
+
+        pages.signIn("admin", SharedDataDirectory.ADMIN_PASSWORD);
+        addPartnerAndAnalyst(partner, analyst, password);
+        shareCrimeWith(partner, agreement);
+        pages.assertNoConsoleErrors();
+        pages.signOut();
+
+        pages.signIn(analyst, password);
+        assertThat(pages.text(".app-header")).contains("Analyst " + suffix, partner + " · Analyst");
+        assertThat(driver.findElement(By.cssSelector(".app-nav [data-role='admin']")).isDisplayed()).as("no Admin link").isFalse();
+        mapBicycleTheftForMarch("lsoa");
+        assertSmallCountsSuppressed();
+        pages.screenshot("map-crime-aggregate.png");
+
+        pages.open("/datasets.html");
+        pages.awaitState("ready");
+        driver.findElement(By.cssSelector("tr[data-slug='" + CRIME + "'] .link-button")).click();
+        pages.awaitReady("#dataset");
+        assertThat(driver.getCurrentUrl()).as("the chosen dataset can be linked to").contains("?dataset=");
+        WebElement card = pages.await(".agreement-list article.agreement", a -> a.getText().contains(agreement));
+        assertThat(card.getDomAttribute("data-status")).isEqualTo("in-force");
+        assertThat(card.getText()).contains("In force", "Crime and Disorder Act 1998", partner, "Aggregate", "LSOA");
+        assertThat(pages.text(".access-box")).contains("Aggregate", "counts of 1 to 4 suppressed");
+        assertThat(pages.count("#agreement-form")).as("an analyst may not add agreements").isZero();
+        assertThat(pages.count(".agreement button")).as("nor withdraw them").isZero();
+        driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", card);
+        pages.screenshot("datasets-analyst.png");
+        createsUsesAndRevokesAToken(analyst);
+
+        pages.open("/admin.html");
+        pages.awaitState("refused");
+        assertThat(pages.text("#admin-refused")).contains("Administrators only", "Analyst " + suffix);
+        assertThat(driver.findElement(By.id("admin")).isDisplayed()).isFalse();
+        pages.screenshot("admin-refused.png");
+        pages.assertNoConsoleErrors();
+        pages.signOut();
+
+        pages.signIn("admin", SharedDataDirectory.ADMIN_PASSWORD);
+        pages.open("/admin.html#audit");
+        pages.awaitState("ready");
+        pages.awaitReady("#panel-audit [data-state]");
+        pages.type(By.id("audit-username"), analyst);
+        driver.findElement(By.cssSelector("#audit-form button[type='submit']")).click();
+        pages.await("#panel-audit tr[data-action='aggregate-access']", row -> true);
+        List<String> actions = driver.findElements(By.cssSelector("#panel-audit tbody tr")).stream()
+                .map(row -> row.getDomAttribute("data-username") + " " + row.getDomAttribute("data-action") + " " + row.getDomAttribute("data-outcome"))
+                .toList();
+        assertThat(actions).contains(analyst + " login allowed", analyst + " aggregate-access allowed")
+                .allMatch(row -> row.startsWith(analyst + " "));
+        assertThat(pages.text("#panel-audit tbody")).contains(partner, "Street crime, Merseyside 2022", "ogc-counts");
+        pages.screenshot("admin-audit.png");
+
+        driver.findElement(By.id("tab-usage")).click();
+        pages.awaitReady("#panel-usage [data-state]");
+        WebElement usage = pages.await("#panel-usage tbody tr", row -> row.getText().contains(partner));
+        assertThat(usage.getText()).contains("Street crime, Merseyside 2022", "aggregate-access");
+        pages.screenshot("admin-usage.png");
+
+        withdraw(agreement);
+        assertThat(new TestAccounts(port).status("/ogc/collections/" + CRIME + "-by-lsoa/items", analyst, password))
+                .as("without an agreement the partner does not even learn the dataset exists").isEqualTo(404);
+        pages.assertNoConsoleErrors();
+    }
+
+    @Test
+    void theOwnersAnalystSeesExactCountsAndIndividualCrimes() {
+        String suffix = TestAccounts.suffix();
+        String analyst = "police-analyst-" + suffix;
+        String password = "police-password-" + suffix;
+        TestAccounts accounts = new TestAccounts(port);
+        accounts.createUser(analyst, "Police Analyst " + suffix, accounts.partnerId("Merseyside Police"), "analyst", password);
+
+        pages.signIn(analyst, password);
+        mapBicycleTheftForMarch("lsoa");
+        assertThat(pages.text("#pw-access")).startsWith("Record-level access");
+        assertThat(pages.count(SUPPRESSED)).as("nothing is suppressed at record level").isZero();
+        assertThat(pages.count(".legend-suppressed")).isZero();
+        assertThat(driver.findElements(By.cssSelector("path.choropleth-area[data-count]")).stream()
+                .map(p -> Integer.parseInt(p.getDomAttribute("data-count"))).filter(c -> c >= 1 && c <= 4).count())
+                .as("small counts are shown to the owner").isPositive();
+
+        driver.findElement(By.id("pw-points")).click();
+        pages.awaitState("ready");
+        long expected = accounts.get("/ogc/collections/" + CRIME + "/items?limit=1&category=Bicycle%20theft&month=2022-03", analyst, password)
+                .path("numberMatched").asLong();
+        assertThat(expected).isPositive();
+        assertThat(pages.count("path.crime-point")).as("every bicycle theft of March 2022").isEqualTo(expected);
+        assertThat(pages.text(".legend-points")).contains("(" + expected + " shown)");
+        pages.dispatch("path.crime-point", "click");
+        pages.await(".leaflet-popup-content", popup -> popup.getText().contains("Bicycle theft") && popup.getText().contains("Mar 2022"));
+        pages.screenshot("map-crime-points.png");
+
+        pages.choose("pw-to", "2022-04");
+        pages.awaitState("ready");
+        assertThat(driver.findElement(By.id("pw-points")).isEnabled()).as("points only for one month").isFalse();
+        assertThat(pages.count("path.crime-point")).isZero();
+        pages.assertNoConsoleErrors();
+    }
+
+    // On the datasets page: a token is shown once, works as a Bearer token, and stops working when revoked.
+    private void createsUsesAndRevokesAToken(String owner) {
+        TestAccounts accounts = new TestAccounts(port);
+        pages.awaitReady("#token-panel [data-state]");
+        pages.type(By.id("token-name"), "QGIS " + owner);
+        driver.findElement(By.cssSelector("#token-form button[type='submit']")).click();
+        WebElement shown = pages.await("#token-value", field -> !field.getDomProperty("value").isBlank());
+        String token = shown.getDomProperty("value");
+        assertThat(pages.text("#token-panel .message-success")).contains("it will not be shown again");
+        assertThat(accounts.statusWithToken("/ogc/collections/" + CRIME + "-by-lsoa/items?category=Bicycle%20theft", token))
+                .as("the token reads what its owner may read").isEqualTo(200);
+        assertThat(accounts.statusWithToken("/ogc/collections/" + CRIME + "/items", token))
+                .as("and no more: points need record-level access").isEqualTo(403);
+        driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", shown);
+        pages.screenshot("datasets-token.png");
+
+        WebElement row = pages.await("#token-panel tbody tr", r -> r.getText().contains("QGIS " + owner) && r.getText().contains("Active"));
+        row.findElement(By.tagName("button")).click();
+        pages.await("#token-panel tbody tr", r -> r.getText().contains("QGIS " + owner) && r.getText().contains("Revoked"));
+        assertThat(accounts.statusWithToken("/api/datasets", token)).as("a revoked token is refused").isEqualTo(401);
+    }
+
+    private void addPartnerAndAnalyst(String partner, String analyst, String password) {
+        pages.open("/admin.html#partners");
+        pages.awaitState("ready");
+        pages.awaitReady("#panel-partners [data-state]");
+        pages.type(By.id("partner-name"), partner);
+        pages.choose("partner-kind", "council");
+        driver.findElement(By.cssSelector("#partner-form button[type='submit']")).click();
+        pages.await("#panel-partners tbody tr", row -> row.getText().contains(partner));
+        assertThat(pages.text("#panel-partners .message-success")).contains(partner);
+        pages.screenshot("admin-partners.png");
+
+        driver.findElement(By.id("tab-users")).click();
+        pages.awaitReady("#panel-users [data-state]");
+        pages.type(By.id("user-username"), analyst);
+        pages.type(By.id("user-display-name"), "Analyst " + analyst.substring(analyst.indexOf('-') + 1));
+        pages.chooseText("user-partner", partner);
+        pages.choose("user-role", "analyst");
+        pages.type(By.id("user-password"), password);
+        driver.findElement(By.cssSelector("#user-form button[type='submit']")).click();
+        WebElement row = pages.await("#panel-users tr[data-username='" + analyst + "']", r -> true);
+        assertThat(row.getText()).contains(partner);
+        assertThat(row.getDomAttribute("data-enabled")).isEqualTo("true");
+        pages.screenshot("admin-users.png");
+    }
+
+    private void shareCrimeWith(String partner, String title) {
+        pages.open("/datasets.html");
+        pages.awaitState("ready");
+        driver.findElement(By.cssSelector("tr[data-slug='" + CRIME + "'] .link-button")).click();
+        pages.awaitReady("#dataset");
+        pages.awaitReady(".agreement-list");
+        assertThat(pages.text(".access-box")).as("administrators see metadata only").contains("Metadata only");
+        driver.findElement(By.cssSelector("#agreements summary")).click();
+        pages.await("#agreement-partner option", option -> option.getText().startsWith(partner));
+        pages.type(By.id("agreement-title"), title);
+        pages.type(By.id("agreement-purpose"), "Strategic assessment of crime and disorder for the community safety partnership");
+        pages.type(By.id("agreement-legal-basis"), "Crime and Disorder Act 1998 s.115");
+        pages.chooseText("agreement-partner", partner + " (Council)");
+        pages.choose("agreement-level", "aggregate");
+        pages.choose("agreement-geography", "lsoa");
+        driver.findElement(By.cssSelector("#agreement-form button[type='submit']")).click();
+        WebElement card = pages.await(".agreement-list article.agreement", a -> a.getText().contains(title));
+        assertThat(card.getText()).contains("In force", partner, "Aggregate", "LSOA");
+        assertThat(pages.text("#agreements .message-success")).contains(title);
+        driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", card);
+        pages.screenshot("datasets-agreement.png");
+    }
+
+    private void withdraw(String title) {
+        pages.open("/datasets.html");
+        pages.awaitState("ready");
+        driver.findElement(By.cssSelector("tr[data-slug='" + CRIME + "'] .link-button")).click();
+        pages.awaitReady("#dataset");
+        WebElement card = pages.await(".agreement-list article.agreement", a -> a.getText().contains(title));
+        card.findElement(By.xpath(".//button[normalize-space()='Withdraw…']")).click();
+        WebElement confirm = card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Confirm')]"));
+        assertThat(driver.switchTo().activeElement()).as("focus moves to the confirmation").isEqualTo(confirm);
+        confirm.click();
+        WebElement withdrawn = pages.await(".agreement-list article.agreement", a -> a.getText().contains(title)
+                && "withdrawn".equals(a.getDomAttribute("data-status")));
+        assertThat(withdrawn.getText()).contains("Withdrawn").doesNotContain("Withdraw…");
+    }
+
+    private void mapBicycleTheftForMarch(String level) {
+        pages.awaitState("ready");
+        WebElement theme = pages.await("#pw-theme option", o -> o.getDomAttribute("value").startsWith("events:"));
+        assertThat(theme.getText()).startsWith("Crime");
+        pages.choose("pw-theme", theme.getDomAttribute("value"));
+        pages.awaitState("ready");
+        assertThat(pages.text(".legend-control")).contains("All crime types, Jan–Nov 2022");
+        pages.screenshot("map-crime-all-" + pages.text("#pw-access").split(" ")[0].toLowerCase() + ".png");
+        pages.choose("pw-level", level);
+        pages.chooseText("pw-category", "Bicycle theft");
+        pages.choose("pw-from", "2022-03");
+        pages.choose("pw-to", "2022-03");
+        pages.awaitState("ready");
+        assertThat(driver.executeScript("return document.body.dataset.theme")).asString().startsWith("events:");
+        assertThat(pages.count("path.choropleth-area")).as("every LSOA drawn").isGreaterThanOrEqualTo(900);
+        assertThat(pages.text(".legend-control")).contains("Bicycle theft, Mar 2022", "Crimes per LSOA");
+    }
+
+    private void assertSmallCountsSuppressed() {
+        assertThat(pages.text("#pw-access")).isEqualTo("Aggregate access — counts of 1 to 4 suppressed");
+        assertThat(pages.text(".legend-suppressed")).isEqualTo("Suppressed (1–4)");
+        assertThat(pages.count(SUPPRESSED)).as("suppressed areas drawn as such").isPositive();
+        assertThat(driver.findElement(By.cssSelector(SUPPRESSED)).getDomAttribute("fill")).isEqualTo("url(#pw-suppressed-hatch)");
+        List<Integer> shown = driver.findElements(By.cssSelector("path.choropleth-area[data-count]")).stream()
+                .map(p -> Integer.parseInt(p.getDomAttribute("data-count"))).toList();
+        assertThat(shown).as("no area shows a count from 1 to 4").noneMatch(c -> c >= 1 && c <= 4);
+        assertThat(shown.size() + pages.count(SUPPRESSED)).as("every area either has a count or is suppressed")
+                .isEqualTo(pages.count("path.choropleth-area"));
+
+        pages.dispatch(SUPPRESSED, "click");
+        WebElement popup = pages.await(".leaflet-popup-content", p -> !p.getText().isBlank());
+        assertThat(popup.getText()).contains("Bicycle theft, Mar 2022", "suppressed (1–4)");
+        assertThat(pages.text("#details")).contains("suppressed (1–4)", "withheld");
+        for (String text : List.of(popup.getText(), pages.text("#details"), pages.text(".legend-control"))) {
+            assertThat(SMALL_COUNT.matcher(text).find()).as("a count from 1 to 4 in: " + text).isFalse();
+        }
+        String tooltips = (String) driver.executeScript("""
+                return [...document.querySelectorAll(arguments[0])].slice(0, 40).map((path) => {
+                  path.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+                  const text = document.querySelector('.leaflet-tooltip')?.textContent ?? '';
+                  path.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
+                  return text;
+                }).join('\\n');""", SUPPRESSED);
+        assertThat(tooltips).contains("suppressed (1–4)");
+        assertThat(SMALL_COUNT.matcher(tooltips).find()).as("tooltips of suppressed areas").isFalse();
+    }
+}

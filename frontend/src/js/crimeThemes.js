@@ -1,0 +1,35 @@
+// Which event (crime) datasets the person may map, and what they may see of each. The OGC collection
+// list already names, for each event dataset the person may see aggregates of, its count collections
+// ("<slug>-by-<level>") and, with record-level access, its points ("<slug>"); asking it first means no
+// request is made that is bound to fail (which would also show as an error in the browser's console).
+import { crime } from "./crime.js";
+
+const LEVELS = ["lsoa", "msoa", "ward", "district"];
+
+export async function crimeThemes(api) {
+  const [datasets, ogc] = await Promise.all([api.getJson("/api/datasets"), api.getJson("/ogc/collections")]);
+  const ids = new Set((ogc.collections ?? []).map((c) => c.id));
+  const events = datasets.filter(({ dataset }) => LEVELS.some((level) => ids.has(`${dataset.slug}-by-${level}`)));
+  const themes = await Promise.all(events.map(async ({ dataset, access }) => {
+    let answer;
+    try {
+      answer = await api.getJson(`/api/datasets/${dataset.id}/categories`);
+    } catch (error) {
+      if (error.status === 404) return null;   // not-an-event-dataset (or no longer visible)
+      throw error;
+    }
+    return {
+      key: `events:${dataset.id}`,
+      // The title without a trailing "(source)", so the picker stays narrow; the datasets page has the rest.
+      label: `Crime — ${dataset.title.replace(/\s*\([^)]*\)\s*$/, "")}`,
+      dataset,
+      access,
+      disclosure: answer.disclosure,
+      categories: answer.categories ?? [],
+      months: crime.months(dataset.coverageStart, dataset.coverageEnd),
+      levels: (answer.disclosure?.levels ?? []).filter((level) => ids.has(`${dataset.slug}-by-${level}`)),
+      points: ids.has(dataset.slug) && answer.disclosure?.access === "record",
+    };
+  }));
+  return themes.filter(Boolean);
+}
