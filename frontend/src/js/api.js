@@ -2,7 +2,8 @@
 // problem+json (RFC 9457) detail, so the page can show the person something they can act on.
 // Every request says it comes from the app's script (so a 401 never pops up the browser's Basic
 // dialog), and every change carries the XSRF-TOKEN cookie back as a header (Spring Security's CSRF).
-// A 401 means the session has ended: the person is sent to the sign-in page.
+// A 401 means the session has ended: the person is sent to the sign-in page. Files go up through
+// XMLHttpRequest, the one browser API that reports how many bytes of a request body have been sent.
 
 const SIGN_IN_PAGE = "/login.html";
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
@@ -18,24 +19,37 @@ function xsrfToken() {
   return entry ? decodeURIComponent(entry.slice("XSRF-TOKEN=".length)) : null;
 }
 
-async function problemOf(response) {
-  const problem = { status: response.status, title: response.statusText, detail: null, type: null };
+// The problem of a failed answer from its status line and body text; `errors` is an upload's row-level list.
+function problemFrom(status, statusText, text) {
+  const problem = { status, title: statusText, detail: null, type: null, errors: null };
   try {
-    const body = await response.json();
-    Object.assign(problem, { title: body.title ?? problem.title, detail: body.detail ?? null, type: body.type ?? null });
+    const body = JSON.parse(text);
+    Object.assign(problem, { title: body.title ?? problem.title, detail: body.detail ?? null, type: body.type ?? null,
+      errors: Array.isArray(body.errors) ? body.errors : null });
   } catch {
     // Not JSON (a proxy's HTML error page, say): the status line is all there is.
   }
   return problem;
 }
 
-// The response of one request; `redirectOn401: false` is for the sign-in form, where 401 is an answer.
-async function request(method, url, { accept = "application/json", body, contentType, signal, redirectOn401 = true } = {}) {
+function failure(problem, redirectOn401) {
+  if (problem.status === 401 && redirectOn401) hooks.unauthenticated();
+  const message = problem.detail || problem.title || `the server answered ${problem.status}`;
+  return Object.assign(new Error(message), problem);
+}
+
+function headersFor(method, accept) {
   const headers = { Accept: accept, "X-Requested-With": "XMLHttpRequest" };
   if (!SAFE_METHODS.has(method)) {
     const token = xsrfToken();
     if (token) headers["X-XSRF-TOKEN"] = token;
   }
+  return headers;
+}
+
+// The response of one request; `redirectOn401: false` is for the sign-in form, where 401 is an answer.
+async function request(method, url, { accept = "application/json", body, contentType, signal, redirectOn401 = true } = {}) {
+  const headers = headersFor(method, accept);
   if (contentType) headers["Content-Type"] = contentType;
   let response;
   try {
@@ -45,12 +59,42 @@ async function request(method, url, { accept = "application/json", body, content
     throw Object.assign(new Error("the server could not be reached; check your connection"), { cause });
   }
   if (!response.ok) {
-    const problem = await problemOf(response);
-    if (response.status === 401 && redirectOn401) hooks.unauthenticated();
-    const message = problem.detail || problem.title || `the server answered ${problem.status}`;
-    throw Object.assign(new Error(message), problem);
+    const text = await response.text().catch(() => "");
+    throw failure(problemFrom(response.status, response.statusText, text), redirectOn401);
   }
   return response;
+}
+
+async function getText(url, options = {}) {
+  return (await request("GET", url, { accept: "text/plain", ...options })).text();
+}
+
+// POSTs a FormData (multipart; the browser writes its Content-Type and boundary) and resolves to the
+// answer's JSON. onProgress({ loaded, total }) follows the bytes sent; an aborted signal cancels it.
+function upload(url, formData, { onProgress = () => {}, signal, accept = "application/json" } = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new globalThis.XMLHttpRequest();
+    xhr.open("POST", url);
+    for (const [name, value] of Object.entries(headersFor("POST", accept))) xhr.setRequestHeader(name, value);
+    xhr.upload.addEventListener("progress", (event) => {
+      if (event.lengthComputable) onProgress({ loaded: event.loaded, total: event.total });
+    });
+    xhr.addEventListener("load", () => {
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(failure(problemFrom(xhr.status, xhr.statusText, xhr.responseText), true));
+        return;
+      }
+      try {
+        resolve(xhr.responseText ? JSON.parse(xhr.responseText) : null);
+      } catch (cause) {
+        reject(Object.assign(new Error("the server's answer could not be read"), { cause }));
+      }
+    });
+    xhr.addEventListener("error", () => reject(new Error("the server could not be reached; check your connection")));
+    xhr.addEventListener("abort", () => reject(Object.assign(new Error("the upload was cancelled"), { name: "AbortError" })));
+    signal?.addEventListener("abort", () => xhr.abort(), { once: true });
+    xhr.send(formData);
+  });
 }
 
 async function getJson(url, options = {}) {
@@ -109,7 +153,9 @@ export const api = {
   hooks,
   SIGN_IN_PAGE,
   getJson,
+  getText,
   send,
+  upload,
   withParams,
   features,
   signIn,

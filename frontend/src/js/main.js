@@ -1,5 +1,6 @@
 // Wiring only: the header, the map, its controls and the details panel, and their events. The crime
 // layer is offered once the datasets the person may map are known; the map does not wait for that.
+// ?dataset=12 opens event dataset 12 once it is known (the upload wizard's "See it on the map").
 import { api } from "./api.js";
 import { map } from "./map.js";
 import { indicators } from "./indicators.js";
@@ -50,6 +51,10 @@ signedInPage({ allowAnonymous: true }).then(async () => {
   browser.setThemes(themes);
   picker.setThemes([DEPRIVATION, ...themes]);
   document.body.dataset.themes = String(themes.length);
+  const wanted = new URLSearchParams(location.search).get("dataset");
+  if (wanted && !picker.chooseTheme(`events:${wanted}`)) {
+    status.notice(`Dataset ${wanted} cannot be drawn on the map: it is not an event dataset you may see counts of.`);
+  }
 }).catch((error) => {
   document.body.dataset.themes = "error";
   status.notice(`Shared datasets could not be checked: ${error.message}. The deprivation map still works.`);

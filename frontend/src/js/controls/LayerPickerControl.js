@@ -58,6 +58,15 @@ export const LayerPickerControl = Control.extend({
     return this;
   },
 
+  // Shows the theme with this key, as if chosen from the list (fires "change"); false when there is none.
+  chooseTheme(key) {
+    if (!this._theme || !this.options.themes.some((t) => t.key === key)) return false;
+    this._theme.value = key;
+    this._applyTheme();
+    this.fire("change", this.value());
+    return true;
+  },
+
   theme() {
     return this.options.themes.find((t) => t.key === this._theme?.value) ?? this.options.themes[0];
   },

@@ -1,10 +1,12 @@
 // One dataset: what it is, how its load went (the first load issues), what the person may see of it,
-// and its sharing agreements, with the form to add one for those who may govern the dataset.
+// its versions (for the owner partner), and its sharing agreements, with the form to add one for those
+// who may govern the dataset.
 import { dom } from "../dom.js";
 import { format } from "../format.js";
 import { governance } from "../governance.js";
 import { AgreementList } from "./AgreementList.js";
 import { AgreementForm } from "./AgreementForm.js";
+import { VersionList } from "./VersionList.js";
 
 const ISSUES_SHOWN = 20;
 
@@ -59,6 +61,7 @@ export class DatasetDetails {
     dom.el("p", "muted small", yours, `Basis: ${access.basis ?? "—"}`);
 
     this._issues(issues, dataset);
+    this._versions(dataset);
     this._agreements(dataset);
     heading.focus({ preventScroll: true });
     this.element.dataset.state = "ready";
@@ -84,6 +87,18 @@ export class DatasetDetails {
         { label: "Outcome", cell: (i) => String(i.outcome ?? "").toLowerCase() },
       ],
     });
+  }
+
+  // Only the owner partner's people see a dataset's versions; its data managers may change them.
+  _versions(dataset) {
+    const { session } = this;
+    if (dataset.openData || session?.partnerId === null || session?.partnerId === undefined
+      || session.partnerId !== dataset.ownerPartnerId) return;
+    const section = dom.el("section", "subsection", this.element);
+    section.id = "versions";
+    dom.el("h3", "", section, "Versions");
+    new VersionList(dom.el("div", "", section), { api: this.api, datasetId: dataset.id,
+      mayManage: session.role === "data-manager" }).load();
   }
 
   _agreements(dataset) {

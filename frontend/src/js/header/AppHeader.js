@@ -1,5 +1,6 @@
-// The header on every page: who is signed in (name, partner, role), the Admin link for administrators,
-// and Sign out. The product name and the Map and Datasets links are in each page's HTML already.
+// The header on every page: who is signed in (name, partner, role), the links only some roles may use
+// (Upload for data managers, Admin for administrators; marked data-role in the HTML), and Sign out.
+// The product name and the links are in each page's HTML already.
 import { api } from "../api.js";
 import { dom } from "../dom.js";
 import { governance } from "../governance.js";
@@ -20,8 +21,9 @@ export class AppHeader {
   }
 
   show(session) {
-    const admin = this.element.querySelector(".app-nav [data-role='admin']");
-    if (admin) admin.hidden = session.role !== "admin";
+    for (const link of this.element.querySelectorAll(".app-nav [data-role]")) {
+      link.hidden = !session.authenticated || session.role !== link.dataset.role;
+    }
     this.user.replaceChildren();
     this.user.hidden = false;
     if (!session.authenticated) {

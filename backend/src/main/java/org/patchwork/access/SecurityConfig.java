@@ -45,7 +45,7 @@ class SecurityConfig {
                                             OidcAccounts oidcAccounts) throws Exception {
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers("/login.html", "/css/**", "/js/**", "/favicon.svg", "/webjars/**",
-                    "/actuator/health", "/api/session", "/error").permitAll();
+                    "/actuator/health", "/api/session", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll();
             if (properties.publicTier()) {
                 requests.requestMatchers(HttpMethod.GET, "/", "/index.html", "/ogc", "/ogc/**", "/api/datasets",
                         "/api/datasets/**", "/api/map-config").permitAll();
@@ -80,7 +80,8 @@ class SecurityConfig {
     /** Only our own scripts run; the import maps are allowed by their hashes, computed from the pages. */
     static String contentSecurityPolicy() {
         List<String> hashes = new ArrayList<>();
-        for (String page : List.of("/static/index.html", "/static/login.html", "/static/admin.html", "/static/datasets.html")) {
+        for (String page : List.of("/static/index.html", "/static/login.html", "/static/admin.html", "/static/datasets.html",
+                "/static/upload.html")) {
             try (InputStream in = SecurityConfig.class.getResourceAsStream(page)) {
                 if (in != null) {
                     Matcher m = INLINE_SCRIPT.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -36,8 +36,10 @@ class UploadFiles {
 
     /** What an upload holds once unpacked: the detected format and its main file(s). */
     record Prepared(Stored stored, FormatDetector.Detected detected, Path root) {
+        /** How a file is named in reports: the upload's name, plus the path inside it for an archive. */
         String label(Path file) {
-            return stored.originalName() + (file.equals(stored.file()) ? "" : "/" + FormatDetector.relative(root, file));
+            return root.equals(stored.directory()) ? stored.originalName()
+                    : stored.originalName() + "/" + FormatDetector.relative(root, file);
         }
     }
 

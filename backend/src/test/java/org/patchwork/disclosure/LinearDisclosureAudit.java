@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,33 +125,27 @@ final class LinearDisclosureAudit {
     }
 
     /**
-     * Groups from 1 to {@code max} a user can compute exactly: single atoms and, for every pair of cells,
-     * their intersection and difference (the slivers of DisclosureControl's rule 2).
+     * The slivers of rule 2 of {@link DisclosureControl} a user can compute exactly while their count is
+     * from 1 to {@code max}: for every area A and every other published level L, the part of A not covered
+     * by the areas of L wholly inside A.
      */
-    List<Disclosure> determinedSmallGroups(int max) {
-        Map<Set<String>, String> groups = new LinkedHashMap<>();
-        atoms.forEach(atom -> groups.putIfAbsent(Set.of(atom.areas().get("lsoa")), "atom " + atom.areas().get("lsoa")));
-        List<Map.Entry<String, Set<String>>> areas = new ArrayList<>();
-        cells.forEach((level, byCode) -> byCode.keySet().forEach(code -> areas.add(Map.entry(level + " " + code, lsoasOf(level, code)))));
-        for (var a : areas) {
-            for (var b : areas) {
-                Set<String> minus = new TreeSet<>(a.getValue());
-                minus.removeAll(b.getValue());
-                groups.putIfAbsent(minus, a.getKey() + " minus " + b.getKey());
-                Set<String> both = new TreeSet<>(a.getValue());
-                both.retainAll(b.getValue());
-                groups.putIfAbsent(both, a.getKey() + " and " + b.getKey());
-            }
-        }
+    List<Disclosure> determinedSmallSlivers(int max) {
         Map<String, Long> counts = new HashMap<>();
         atoms.forEach(atom -> counts.put(atom.areas().get("lsoa"), atom.count()));
         List<Disclosure> found = new ArrayList<>();
-        groups.forEach((lsoas, what) -> {
-            long count = lsoas.stream().mapToLong(counts::get).sum();
-            if (count >= 1 && count <= max) {
-                determinedValue(lsoas).ifPresent(value -> found.add(new Disclosure(what, lsoas, value)));
+        cells.forEach((level, byCode) -> byCode.keySet().forEach(code -> {
+            Set<String> area = lsoasOf(level, code);
+            for (String other : cells.keySet()) {
+                Set<String> sliver = new TreeSet<>(area);
+                cells.get(other).keySet().stream().map(part -> lsoasOf(other, part))
+                        .filter(area::containsAll).forEach(sliver::removeAll);
+                long count = sliver.stream().mapToLong(counts::get).sum();
+                if (!other.equals(level) && count >= 1 && count <= max) {
+                    determinedValue(sliver).ifPresent(value ->
+                            found.add(new Disclosure(level + " " + code + " minus the " + other + "s inside", sliver, value)));
+                }
             }
-        });
+        }));
         return found;
     }
 

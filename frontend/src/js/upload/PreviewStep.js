@@ -1,0 +1,115 @@
+// Step 2: what Patchwork found in the file (format, layer, features, fields), where it is (a small map),
+// its coordinate reference system, the column mapping to confirm or correct, and the sample rows with
+// the mapped columns highlighted. Continue checks the mapping is complete before the next step.
+import { dom } from "../dom.js";
+import { format } from "../format.js";
+import { uploads } from "../uploads.js";
+import { CrsChoice } from "./CrsChoice.js";
+import { MappingFields } from "./MappingFields.js";
+import { PreviewMap } from "./PreviewMap.js";
+import { SampleTable } from "./SampleTable.js";
+
+export class PreviewStep {
+  constructor(element, { api, onBack = () => {}, onConfirmed = () => {} }) {
+    Object.assign(this, { element, onConfirmed });
+    const columns = dom.el("div", "preview-columns", element);
+    this.facts = dom.el("dl", "facts facts-wide preview-facts", columns);
+    this.facts.id = "preview-facts";
+    this.map = new PreviewMap(dom.el("div", "preview-where", columns), { api });
+    this.crs = new CrsChoice(dom.el("div", "crs-choice", element), { onChange: () => this._changed() });
+    this.mapping = new MappingFields(dom.el("div", "", element), { onChange: () => this._changed() });
+    const sample = dom.el("section", "subsection", element);
+    dom.el("h3", "", sample, "Sample rows");
+    this.sample = new SampleTable(dom.el("div", "", sample));
+    this.problems = dom.el("div", "form-feedback", element);
+    this.problems.id = "preview-problems";
+    const actions = dom.el("div", "actions step-actions", element);
+    dom.button(actions, "Back: choose another file", { onClick: onBack });
+    this.next = dom.button(actions, "Continue", { className: "button button-primary", onClick: () => this._confirm() });
+    this.next.id = "preview-continue";
+  }
+
+  show(inspection) {
+    this.inspection = inspection;
+    this.ownGeometry = uploads.hasOwnGeometry(inspection);
+    this.problems.replaceChildren();
+    this._facts(inspection);
+    this.crs.show(inspection);
+    this.mapping.show(inspection.fields ?? [], inspection.suggestedMapping, { ownGeometry: this.ownGeometry });
+    this.sample.show(inspection, this.mapping.value());
+    this._drawMap();
+  }
+
+  // The step is on screen: the map can measure itself.
+  shown() {
+    this.map.refresh();
+  }
+
+  _facts(inspection) {
+    this.facts.replaceChildren();
+    const rows = [["File", inspection.fileName], ["Format", inspection.format], ["Layer", inspection.layer],
+      ["Geometry", this.ownGeometry ? inspection.geometryType : "None (coordinates in columns)"],
+      ["Rows", format.number(inspection.featureCount)],
+      ["Fields", `${(inspection.fields ?? []).length}: ${(inspection.fields ?? []).join(", ")}`]];
+    if ((inspection.files ?? []).length > 1) rows.push(["Files", `${inspection.files.length}: ${inspection.files.join(", ")}`]);
+    for (const [term, value] of rows) {
+      dom.el("dt", "", this.facts, term);
+      dom.el("dd", "", this.facts, value ?? "—").dataset.fact = term.toLowerCase();
+    }
+  }
+
+  _changed() {
+    const mapping = this.mapping.value();
+    this.sample.highlight(mapping);
+    this._drawMap();
+    if (this.problems.childElementCount) this._check(mapping);
+  }
+
+  _drawMap() {
+    const inspection = this.inspection;
+    if (!this.ownGeometry) {
+      const mapping = this.mapping.value();
+      const { points, unplaced } = uploads.samplePoints(inspection.sample, mapping);
+      const shown = (inspection.sample ?? []).length;
+      const text = !mapping.x || !mapping.y ? "Choose the x and y columns to see the sample rows on the map."
+        : !mapping.xyEpsg ? "Choose the coordinate system of the x and y columns to see the sample rows on the map."
+          : points.length === 0 ? `None of the ${shown} sample rows can be placed from ${mapping.x} and ${mapping.y} in EPSG:${mapping.xyEpsg}.`
+            : `${points.length} of the first ${shown} rows, placed from ${mapping.x} and ${mapping.y} (EPSG:${mapping.xyEpsg})`
+              + `${unplaced ? `; ${unplaced} could not be placed` : ""}.`;
+      this.map.show({ points, text });
+      return;
+    }
+    const epsg = this.crs.effective();
+    const bounds = uploads.extentBounds(inspection.extent, epsg);
+    const text = bounds ? `The area the file's ${format.number(inspection.featureCount)} features cover (EPSG:${epsg}); the sample rows carry no coordinates.`
+      : !inspection.extent ? "The file does not say where its features are."
+        : !epsg ? "Give the coordinate system to see where the file's features are."
+          : `The preview can only draw EPSG:4326 and 27700; the load will convert EPSG:${epsg}.`;
+    this.map.show({ bounds, text });
+  }
+
+  _check(mapping) {
+    const problems = uploads.mappingProblems(mapping, { ownGeometry: this.ownGeometry, crsUnknown: this.crs.unknown,
+      epsg: this.crs.value() });
+    const first = this.mapping.mark(problems);
+    const epsg = this.element.querySelector("#crs-epsg");
+    if (epsg && problems.some((p) => p.key === "epsg")) epsg.setAttribute("aria-invalid", "true");
+    else epsg?.removeAttribute("aria-invalid");
+    this.problems.replaceChildren();
+    if (problems.length === 0) return null;
+    const box = dom.message(this.problems, "error", "Before continuing:");
+    const list = dom.el("ul", "problem-list", box);
+    for (const { message } of problems) dom.el("li", "", list, message);
+    return first ?? (problems.some((p) => p.key === "epsg") ? epsg : null) ?? this.next;
+  }
+
+  _confirm() {
+    const mapping = this.mapping.value();
+    const invalid = this._check(mapping);
+    if (invalid) {
+      invalid.focus();
+      return;
+    }
+    this.onConfirmed({ mapping, epsg: this.crs.value(), ownGeometry: this.ownGeometry });
+  }
+}

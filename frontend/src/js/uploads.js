@@ -1,0 +1,233 @@
+// Words and rules of the upload wizard: the files accepted, the roles a column can play, the job's
+// stages, the requests the upload API expects, where the sample rows are, and the result in words. Pure.
+import { britishNationalGrid } from "./britishNationalGrid.js";
+import { format } from "./format.js";
+
+const ACCEPTED = [".zip", ".gpkg", ".geojson", ".json", ".kml", ".kmz", ".fgb", ".csv", ".xlsx"];
+
+const THEMES = [
+  { key: "crime", label: "Crime and community safety" },
+  { key: "health", label: "Health" },
+  { key: "education", label: "Education" },
+  { key: "deprivation", label: "Deprivation" },
+  { key: "population", label: "Population" },
+  { key: "boundaries", label: "Boundaries" },
+  { key: "other", label: "Other" },
+];
+
+const FREQUENCIES = ["Monthly", "Weekly", "Quarterly", "Annually", "Ad hoc", "One-off"];
+
+// The columns of a ColumnMapping. `xy` roles only apply to files without geometry of their own.
+const ROLES = [
+  { key: "x", noun: "x coordinate", label: "Longitude or easting (x)", xy: true, hint: "The column with each event's x coordinate." },
+  { key: "y", noun: "y coordinate", label: "Latitude or northing (y)", xy: true, hint: "The column with each event's y coordinate." },
+  { key: "date", noun: "date", label: "Date or month", required: true, hint: "YYYY-MM, YYYY-MM-DD or DD/MM/YYYY." },
+  { key: "category", noun: "category", label: "Category", required: true, hint: "What happened, e.g. the crime type." },
+  { key: "id", noun: "identifier", label: "Identifier", hint: "Optional: the publisher's reference; repeated identifiers are rejected." },
+  { key: "lsoaCode", noun: "LSOA code", label: "LSOA code", hint: "Optional: compared with the LSOA the point falls in." },
+  { key: "location", noun: "location", label: "Location", hint: "Optional: a street or place description." },
+  { key: "outcome", noun: "outcome", label: "Outcome", hint: "Optional: e.g. the last outcome category." },
+];
+
+const CRS_CHOICES = [
+  { key: 4326, label: "EPSG:4326 — longitude and latitude (WGS 84)" },
+  { key: 27700, label: "EPSG:27700 — British National Grid eastings and northings" },
+];
+
+const STAGES = [
+  { key: "queued", label: "Waiting its turn" },
+  { key: "starting", label: "Starting" },
+  { key: "unpacking", label: "Unpacking the file" },
+  { key: "reading", label: "Reading the rows" },
+  { key: "checking", label: "Checking every row" },
+  { key: "assigning areas", label: "Finding each point's areas" },
+  { key: "publishing", label: "Publishing" },
+  { key: "published", label: "Published" },
+];
+
+const bytes = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+
+function fileSize(size) {
+  const n = Number(size);
+  if (!Number.isFinite(n) || n < 0) return "—";
+  if (n < 1024) return `${n} bytes`;
+  const units = ["KB", "MB", "GB"];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${bytes.format(value)} ${units[unit]}`;
+}
+
+// Whether Patchwork reads files with this name (by extension; the server has the last word).
+function accepts(fileName) {
+  const lower = String(fileName ?? "").toLowerCase();
+  return ACCEPTED.some((extension) => lower.endsWith(extension));
+}
+
+// A file with geometry of its own (Shapefile, GeoPackage, ...) rather than x/y columns (CSV, Excel).
+function hasOwnGeometry(inspection) {
+  return Boolean(inspection?.geometryType) && inspection.geometryType !== "None";
+}
+
+const blank = (value) => value === null || value === undefined || String(value).trim() === "";
+
+// The ColumnMapping to send, from form values (strings, "" for none). Own-geometry files send no x/y.
+function mappingRequest(values, { ownGeometry = false } = {}) {
+  const column = (key) => (blank(values[key]) || (ownGeometry && (key === "x" || key === "y")) ? null : String(values[key]));
+  const epsg = Number(values.xyEpsg);
+  const mapping = {};
+  for (const { key } of ROLES) mapping[key] = column(key);
+  mapping.xyEpsg = mapping.x && Number.isInteger(epsg) && epsg > 0 ? epsg : null;
+  return mapping;
+}
+
+// What must be fixed before loading, as [{ key, message }]: the form control's key and what to do.
+function mappingProblems(mapping, { ownGeometry = false, crsUnknown = false, epsg = null } = {}) {
+  const problems = [];
+  if (!ownGeometry) {
+    if (!mapping.x) problems.push({ key: "x", message: "Choose the column with the x coordinate (longitude or easting)." });
+    if (!mapping.y) problems.push({ key: "y", message: "Choose the column with the y coordinate (latitude or northing)." });
+    if (mapping.x && !mapping.xyEpsg) problems.push({ key: "xyEpsg", message: "Say which coordinate system the x and y columns use." });
+  }
+  if (ownGeometry && crsUnknown && !(Number.isInteger(Number(epsg)) && Number(epsg) > 0)) {
+    problems.push({ key: "epsg", message: "Give the EPSG code of the file's coordinates." });
+  }
+  if (!mapping.date) problems.push({ key: "date", message: "Choose the column with each event's date or month." });
+  if (!mapping.category) problems.push({ key: "category", message: "Choose the column with each event's category." });
+  const first = new Map();
+  for (const { key, noun } of ROLES) {
+    const column = mapping[key];
+    if (!column) continue;
+    if (first.has(column)) {
+      problems.push({ key, message: `${column} is chosen for both the ${first.get(column)} and the ${noun}; a column can play one role only.` });
+    } else {
+      first.set(column, noun);
+    }
+  }
+  return problems;
+}
+
+// The role of each mapped column, e.g. Map { "Month" => "Date or month" }.
+function rolesByColumn(mapping) {
+  const roles = new Map();
+  for (const { key, label } of ROLES) {
+    if (mapping?.[key]) roles.set(mapping[key], roles.has(mapping[key]) ? `${roles.get(mapping[key])}, ${label}` : label);
+  }
+  return roles;
+}
+
+const number = (text) => {
+  const value = Number(String(text ?? "").trim());
+  return String(text ?? "").trim() === "" || !Number.isFinite(value) ? null : value;
+};
+
+// [lat, lng] in WGS 84 of a coordinate pair in EPSG:4326 or 27700, or null when it cannot be placed.
+function latLngOf(x, y, epsg) {
+  if (x === null || y === null) return null;
+  if (Number(epsg) === 4326) return x >= -180 && x <= 180 && y >= -90 && y <= 90 && !(x === 0 && y === 0) ? [y, x] : null;
+  if (Number(epsg) === 27700) return x === 0 && y === 0 ? null : britishNationalGrid.toLatLng(x, y);
+  return null;
+}
+
+// The sample rows that can be placed from their x/y columns: [{ latLng, row, index }], and how many could not.
+function samplePoints(sample, mapping) {
+  const points = [];
+  let unplaced = 0;
+  (sample ?? []).forEach((row, index) => {
+    const latLng = mapping?.x && mapping?.y ? latLngOf(number(row[mapping.x]), number(row[mapping.y]), mapping.xyEpsg) : null;
+    if (latLng) points.push({ latLng, row, index });
+    else unplaced++;
+  });
+  return { points, unplaced };
+}
+
+// The file's extent [minx, miny, maxx, maxy] as [[south, west], [north, east]], when its CRS is one we can place.
+function extentBounds(extent, epsg) {
+  if (!Array.isArray(extent) || extent.length !== 4 || extent.some((v) => !Number.isFinite(Number(v)))) return null;
+  const [minx, miny, maxx, maxy] = extent.map(Number);
+  const corners = [[minx, miny], [minx, maxy], [maxx, miny], [maxx, maxy]].map(([x, y]) => latLngOf(x, y, epsg));
+  if (corners.some((c) => c === null)) return null;
+  const lats = corners.map((c) => c[0]);
+  const lngs = corners.map((c) => c[1]);
+  return [[Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]];
+}
+
+function stageIndex(stage) {
+  return STAGES.findIndex(({ key }) => key === stage);
+}
+
+function stageLabel(stage) {
+  if (stage === "failed") return "Failed";
+  return STAGES.find(({ key }) => key === stage)?.label ?? String(stage ?? "Waiting");
+}
+
+// "Checking every row · 1,234 rows" and the bar's percentage, from GET /api/jobs/{id}.
+function jobProgress(job) {
+  const percent = Math.max(0, Math.min(100, Number(job?.percent) || 0));
+  const rows = Number(job?.rowsProcessed) > 0 ? ` · ${format.number(job.rowsProcessed)} rows` : "";
+  return { percent, text: `${stageLabel(job?.stage)}${rows}`, done: job?.state === "succeeded" || job?.state === "failed" };
+}
+
+// "97.3% (1,234 of 1,268)" of rows whose own LSOA code matches the LSOA their point falls in.
+function agreement(assignment) {
+  const compared = Number(assignment?.compared);
+  if (!Number.isFinite(compared) || compared <= 0) return "No rows had an LSOA code to compare";
+  const agreeing = Number(assignment.agreeing) || 0;
+  return `${format.percent((100 * agreeing) / compared)} (${format.number(agreeing)} of ${format.number(compared)})`;
+}
+
+// The datasets the person's partner owns (and so may add versions to), from GET /api/datasets.
+function ownedDatasets(session, entries) {
+  if (session?.partnerId === null || session?.partnerId === undefined) return [];
+  return (entries ?? []).map(({ dataset }) => dataset)
+    .filter((dataset) => !dataset.openData && dataset.ownerPartnerId === session.partnerId);
+}
+
+// The body of POST /api/datasets (new) or POST /api/datasets/{id}/versions, from the wizard's choices.
+function submission({ uploadId, mapping, epsg, publishValidRows, datasetId, metadata = {} }) {
+  const text = (value) => (blank(value) ? null : String(value).trim());
+  const common = { uploadId, mapping, epsg: Number.isInteger(Number(epsg)) && Number(epsg) > 0 ? Number(epsg) : null,
+    publishValidRows: Boolean(publishValidRows) };
+  if (datasetId) return { url: `/api/datasets/${encodeURIComponent(datasetId)}/versions`, body: common };
+  return {
+    url: "/api/datasets",
+    body: { ...common, title: text(metadata.title), theme: text(metadata.theme) ?? "other", description: text(metadata.description),
+      source: text(metadata.source), licence: text(metadata.licence), coverage: text(metadata.coverage),
+      updateFrequency: text(metadata.updateFrequency) },
+  };
+}
+
+// A dataset version's state: current, published (an older one), or withdrawn.
+function versionStatus(version) {
+  if (version?.status === "withdrawn") return { key: "withdrawn", label: version.withdrawnAt ? `Withdrawn ${format.date(version.withdrawnAt)}` : "Withdrawn" };
+  if (version?.current) return { key: "in-force", label: "Current" };
+  return { key: "published", label: "Published" };
+}
+
+export const uploads = {
+  ACCEPTED,
+  THEMES,
+  FREQUENCIES,
+  ROLES,
+  CRS_CHOICES,
+  STAGES,
+  fileSize,
+  accepts,
+  hasOwnGeometry,
+  mappingRequest,
+  mappingProblems,
+  rolesByColumn,
+  latLngOf,
+  samplePoints,
+  extentBounds,
+  stageIndex,
+  stageLabel,
+  jobProgress,
+  agreement,
+  ownedDatasets,
+  submission,
+  versionStatus,
+};
