@@ -112,3 +112,71 @@ test("feature filters become query parameters, empty ones are left out, and numb
   assert.equal(requests[0].url, "http://patchwork.test/ogc/collections/crime-by-lsoa/items?category=Bicycle+theft&from=2022-03&limit=50");
   assert.equal(collection.numberMatched, 151);
 });
+
+// A stand-in XMLHttpRequest: records what is sent, reports two progress events, then answers.
+function fakeXhr(status, body, { statusText = "" } = {}) {
+  const sent = [];
+  globalThis.XMLHttpRequest = class {
+    constructor() {
+      this.headers = {};
+      this.listeners = {};
+      this.upload = { addEventListener: (type, fn) => { this.uploadProgress = fn; } };
+      sent.push(this);
+    }
+    open(method, url) { Object.assign(this, { method, url }); }
+    setRequestHeader(name, value) { this.headers[name] = value; }
+    addEventListener(type, fn) { this.listeners[type] = fn; }
+    abort() { this.listeners.abort?.(); }
+    send(data) {
+      this.data = data;
+      queueMicrotask(() => {
+        if (this.aborted) return;
+        this.uploadProgress?.({ lengthComputable: true, loaded: 50, total: 100 });
+        this.uploadProgress?.({ lengthComputable: true, loaded: 100, total: 100 });
+        Object.assign(this, { status, statusText, responseText: typeof body === "string" ? body : JSON.stringify(body) });
+        this.listeners.load?.();
+      });
+    }
+  };
+  return sent;
+}
+
+test("an upload posts the form data with both headers, reports the bytes sent and resolves to the answer", async () => {
+  const sent = fakeXhr(201, { uploadId: "u-1", featureCount: 303 });
+  const progress = [];
+  const form = { file: "data.csv" };
+  const inspection = await api.upload("/api/uploads", form, { onProgress: (p) => progress.push(p) });
+  assert.deepEqual(inspection, { uploadId: "u-1", featureCount: 303 });
+  assert.equal(sent[0].method, "POST");
+  assert.equal(sent[0].url, "/api/uploads");
+  assert.equal(sent[0].data, form);
+  assert.equal(sent[0].headers["X-Requested-With"], "XMLHttpRequest");
+  assert.equal(sent[0].headers["X-XSRF-TOKEN"], "1f2e=3d");
+  assert.equal(sent[0].headers["Content-Type"], undefined, "the browser writes the multipart boundary");
+  assert.deepEqual(progress, [{ loaded: 50, total: 100 }, { loaded: 100, total: 100 }]);
+});
+
+test("a refused upload rejects with the problem's detail and its row-level errors", async () => {
+  const errors = [{ file: "parcels.shp", row: null, column: null, value: null, reason: "the ESRI Shapefile is missing its .shx file" }];
+  fakeXhr(422, { type: "/problems/upload-rejected", title: "Upload rejected", status: 422,
+    detail: "parcels.shp: the ESRI Shapefile is missing its .shx file", errors });
+  await assert.rejects(api.upload("/api/uploads", {}), (error) => {
+    assert.equal(error.status, 422);
+    assert.equal(error.message, "parcels.shp: the ESRI Shapefile is missing its .shx file");
+    assert.deepEqual(error.errors, errors);
+    return true;
+  });
+  assert.equal(signInPageVisits, 0);
+});
+
+test("an upload answered 401 sends the person to sign in; an aborted one is an AbortError", async () => {
+  fakeXhr(401, { title: "Unauthenticated", detail: "Sign in first" });
+  await assert.rejects(api.upload("/api/uploads", {}), { status: 401 });
+  assert.equal(signInPageVisits, 1);
+  const sent = fakeXhr(201, {});
+  const controller = new AbortController();
+  const pending = api.upload("/api/uploads", {}, { signal: controller.signal });
+  sent[0].aborted = true;
+  controller.abort();
+  await assert.rejects(pending, { name: "AbortError" });
+});

@@ -84,3 +84,9 @@ test("record-level counts have no suppressed legend entry when nothing is suppre
   assert.equal(view.legend.suppressed, null);
   assert.equal(view.describe(area(1)), "1 crime");
 });
+
+test("people with disclosure control count one crime type in one month at a time", () => {
+  assert.equal(crime.oneSliceOnly({ access: "aggregate", suppressedUpTo: 4 }), true);
+  assert.equal(crime.oneSliceOnly({ access: "public", suppressedUpTo: 7, roundedTo: 5 }), true);
+  assert.equal(crime.oneSliceOnly({ access: "record", suppressedUpTo: 0 }), false);
+});

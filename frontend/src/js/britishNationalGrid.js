@@ -78,6 +78,8 @@ function helmert({ x, y, z }) {
 
 // [latitude, longitude] in degrees (WGS 84) of a grid point, or null for numbers outside the grid.
 function toLatLng(easting, northing) {
+  const blank = (v) => v === null || v === undefined || String(v).trim() === "";
+  if (blank(easting) || blank(northing)) return null;
   const e = Number(easting);
   const n = Number(northing);
   if (!Number.isFinite(e) || !Number.isFinite(n) || e < -100000 || e > 800000 || n < -100000 || n > 1400000) return null;

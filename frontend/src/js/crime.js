@@ -47,6 +47,11 @@ function suppressedLabel(disclosure) {
 }
 
 // One line saying what the person may see of the counts.
+// Whether the server counts only one crime type in one month at a time for this person.
+function oneSliceOnly(disclosure) {
+  return Number(disclosure?.suppressedUpTo ?? 0) > 0;
+}
+
 function accessLine(disclosure) {
   const upTo = Number(disclosure?.suppressedUpTo ?? 0);
   const rounding = Number(disclosure?.roundedTo ?? 1);
@@ -143,6 +148,7 @@ export const crime = {
   period,
   suppressedLabel,
   accessLine,
+  oneSliceOnly,
   classBreaks,
   classOf,
   classLabels,

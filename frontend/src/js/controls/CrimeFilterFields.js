@@ -44,13 +44,18 @@ export class CrimeFilterFields {
     this.box.disabled = !theme;
     if (!theme || this._filled === theme) return;
     this._filled = theme;
-    this.category.replaceChildren(new Option("All crime types", ""),
-      ...theme.categories.map((c) => new Option(c.name ?? c.code, c.code)));
+    // With disclosure control the server counts one crime type in one month at a time (wider tables
+    // could be subtracted from their parts), so those people choose a type and a single month.
+    this.oneSlice = crime.oneSliceOnly(theme.disclosure);
+    const types = theme.categories.map((c) => new Option(c.name ?? c.code, c.code));
+    this.category.replaceChildren(...(this.oneSlice ? types : [new Option("All crime types", ""), ...types]));
     const months = theme.months.map((m) => new Option(format.month(m), m));
     this.from.replaceChildren(...months);
     this.to.replaceChildren(...months.map((o) => new Option(o.text, o.value)));
-    this.from.value = theme.months[0] ?? "";
+    this.from.value = this.oneSlice ? (theme.months.at(-1) ?? "") : (theme.months[0] ?? "");
     this.to.value = theme.months.at(-1) ?? "";
+    this.from.labels[0].textContent = this.oneSlice ? "Month" : "From";
+    this.to.closest(".pw-field").hidden = this.oneSlice;
     this.access.textContent = crime.accessLine(theme.disclosure);
     this._pointsState();
   }
@@ -58,6 +63,7 @@ export class CrimeFilterFields {
   // Keeps From no later than To, whichever was changed, and the points box in step.
   onChange(target) {
     if (!this.theme) return;
+    if (this.oneSlice) this.to.value = this.from.value;
     if (target === this.from && this.to.value < this.from.value) this.to.value = this.from.value;
     if (target === this.to && this.from.value > this.to.value) this.from.value = this.to.value;
     this._pointsState();

@@ -120,7 +120,9 @@ export class FileStep {
     this.element.dataset.state = "error";
     const box = dom.message(this.status, "error", fileName ? `${fileName} cannot be loaded: ${text}` : text);
     box.id = "upload-error";
-    if (errors?.length) reportTable(this.status, errors, { id: "upload-errors", one: "problem found", many: "problems found" });
+    // One problem with no row or column is the message itself; a table would only repeat it.
+    const detailed = errors?.length > 1 || errors?.some((e) => e.row !== null && e.row !== undefined || e.column);
+    if (detailed) reportTable(this.status, errors, { id: "upload-errors", one: "problem found", many: "problems found" });
     dom.el("p", "muted small", this.status, "Fix the file and choose it again.");
   }
 }

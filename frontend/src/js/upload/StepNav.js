@@ -19,7 +19,6 @@ export class StepNav {
       const button = dom.button(item, "", { className: "step-link", onClick: () => onChoose(key) });
       dom.el("span", "step-number", button, String(i + 1)).setAttribute("aria-hidden", "true");
       dom.el("span", "step-label", button, label);
-      dom.el("span", "visually-hidden step-state", button);
       this.buttons.set(key, button);
     });
   }
@@ -37,7 +36,6 @@ export class StepNav {
       if (isCurrent) button.setAttribute("aria-current", "step");
       else button.removeAttribute("aria-current");
       button.disabled = !isCurrent && !reachable.has(key);
-      button.querySelector(".step-state").textContent = isCurrent ? " (current step)" : before ? " (done)" : "";
     }
   }
 }

@@ -23,7 +23,7 @@ export function reportTable(parent, errors, { total = errors.length, id = "repor
       { label: "File", className: "wrap", cell: (e) => e.file || "—" },
       { label: "Row", className: "numeric", cell: (e) => (e.row === null || e.row === undefined || e.row === "" ? "—" : format.number(e.row)) },
       { label: "Column", cell: (e) => e.column || "—" },
-      { label: "Value", className: "mono", cell: (e) => (e.value === null || e.value === undefined || e.value === "" ? "—" : String(e.value)) },
+      { label: "Value", cell: (e) => (e.value === null || e.value === undefined || e.value === "" ? "—" : String(e.value)) },
       { label: "Reason", className: "wrap", cell: (e) => e.reason || "—" },
     ],
   });

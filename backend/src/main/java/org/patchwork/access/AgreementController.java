@@ -48,7 +48,14 @@ class AgreementController {
     @GetMapping("/api/datasets/{datasetId}/agreements")
     List<AgreementStore.AgreementDetail> list(@PathVariable long datasetId) {
         policy.require(datasetId, AccessLevel.METADATA, "agreements");
-        return agreements.forDataset(datasetId);
+        List<AgreementStore.AgreementDetail> all = agreements.forDataset(datasetId);
+        // who wrote an agreement (an e-mail address for OpenID Connect accounts) is for those who govern it
+        return mayGovernQuietly(datasetId) ? all : all.stream().map(AgreementStore.AgreementDetail::withoutAuthor).toList();
+    }
+
+    private boolean mayGovernQuietly(long datasetId) {
+        Viewer viewer = policy.currentViewer();
+        return viewer.isAdmin() || (viewer.role() == Role.DATA_MANAGER && policy.isOwner(viewer, datasetId));
     }
 
     @PostMapping("/api/datasets/{datasetId}/agreements")

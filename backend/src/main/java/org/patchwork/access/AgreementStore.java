@@ -27,6 +27,11 @@ class AgreementStore {
     }
 
     record AgreementDetail(Agreement agreement, List<Recipient> recipients) {
+        AgreementDetail withoutAuthor() {
+            Agreement a = agreement;
+            return new AgreementDetail(new Agreement(a.id(), a.datasetId(), a.title(), a.purpose(), a.legalBasis(), a.startDate(),
+                    a.reviewDate(), a.expiryDate(), null, a.createdAt(), a.withdrawnAt(), a.inForce()), recipients);
+        }
     }
 
     List<AgreementDetail> forDataset(long datasetId) {

@@ -20,6 +20,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -62,6 +63,7 @@ class SecurityConfig {
         // request with an Authorization header carry no ambient credentials, so CSRF does not apply to them.
         http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfig::sendsCredentials));
         http.addFilterBefore(new ApiTokenAuthenticationFilter(accounts), BasicAuthenticationFilter.class);
+        http.addFilterBefore(new AccountRefreshFilter(accounts), AuthorizationFilter.class);
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy()))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

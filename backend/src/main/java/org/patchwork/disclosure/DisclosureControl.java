@@ -95,9 +95,14 @@ public final class DisclosureControl {
             return changed;
         }
 
-        /** A = sum(parts) + remainder, for every container area A and every other level of parts. */
+        /**
+         * A = sum(parts) + remainder, for every container area A and every other level of parts. When the
+         * remainder is exactly a union of cells of the smallest published level ({@code remainderCells}),
+         * those cells stand in the equation instead of one unknown remainder, so chains across three
+         * levels (ward - MSOA - its other LSOAs) are caught.
+         */
         private record Equation(String container, String area, String part, List<String> parts,
-                                boolean hasRemainder, long remainderCount) {
+                                boolean hasRemainder, long remainderCount, List<String> remainderCells) {
         }
 
         private List<Equation> equations() {
@@ -125,18 +130,45 @@ public final class DisclosureControl {
                     });
                     Map<String, Long> remainderCount = new HashMap<>();
                     Map<String, Boolean> hasRemainder = new HashMap<>();
+                    Map<String, Set<String>> remainderCells = new HashMap<>();
+                    String finest = levels.get(0);
+                    Map<String, Set<String>> containersOfFinest = new HashMap<>();
+                    for (Atom atom : atoms) {
+                        containersOfFinest.computeIfAbsent(atom.areas().get(finest), c -> new HashSet<>()).add(containerOf(atom, container));
+                    }
+                    Set<String> split = new HashSet<>();
+                    Map<String, Integer> atomsOfCell = new HashMap<>();
+                    Map<String, Integer> atomsOfCellInRemainder = new HashMap<>();
+                    for (Atom atom : atoms) {
+                        atomsOfCell.merge(String.valueOf(atom.areas().get(finest)), 1, Integer::sum);
+                    }
                     for (Atom atom : atoms) {
                         String area = containerOf(atom, container);
                         String partCode = atom.areas().get(part);
                         if (area != null && (partCode == null || !partsInside.getOrDefault(area, List.of()).contains(partCode))) {
                             hasRemainder.put(area, true);
                             remainderCount.merge(area, atom.count(), Long::sum);
+                            String cell = atom.areas().get(finest);
+                            if (cell == null || containersOfFinest.get(cell).size() > 1) {
+                                split.add(area);
+                            } else {
+                                remainderCells.computeIfAbsent(area, c -> new java.util.TreeSet<>()).add(cell);
+                                atomsOfCellInRemainder.merge(cell, 1, Integer::sum);
+                            }
                         }
                     }
+                    // a smallest-level cell only partly in the remainder cannot stand for it
+                    remainderCells.forEach((area, cells) -> {
+                        if (cells.stream().anyMatch(cell -> !atomsOfCellInRemainder.get(cell).equals(atomsOfCell.get(cell)))) {
+                            split.add(area);
+                        }
+                    });
                     partsInside.forEach((area, parts) -> {
                         parts.sort(null);
+                        List<String> cells = finest.equals(part) || split.contains(area) ? null
+                                : new ArrayList<>(remainderCells.getOrDefault(area, Set.of()));
                         result.add(new Equation(container, area, part, parts, hasRemainder.getOrDefault(area, false),
-                                remainderCount.getOrDefault(area, 0L)));
+                                remainderCount.getOrDefault(area, 0L), cells));
                     });
                 }
             }
@@ -149,21 +181,28 @@ public final class DisclosureControl {
 
         private boolean check(Equation equation, DisclosureRule rule) {
             String part = equation.part();
+            String finest = levels.get(0);
             List<String> unknownParts = equation.parts().stream().filter(code -> isSuppressed(part, code)).toList();
             boolean containerUnknown = !equation.container().equals("all") && isSuppressed(equation.container(), equation.area());
-            int unknowns = unknownParts.size() + (containerUnknown ? 1 : 0) + (equation.hasRemainder() ? 1 : 0);
+            boolean remainderAsCells = equation.hasRemainder() && equation.remainderCells() != null;
+            List<String> unknownCells = remainderAsCells
+                    ? equation.remainderCells().stream().filter(code -> isSuppressed(finest, code)).toList() : List.of();
+            boolean remainderUnknown = equation.hasRemainder() && !remainderAsCells;
+            int unknowns = unknownParts.size() + unknownCells.size() + (containerUnknown ? 1 : 0) + (remainderUnknown ? 1 : 0);
             if (unknowns != 1) {
                 return false;
             }
-            boolean revealsSuppressed = !unknownParts.isEmpty() || containerUnknown;
-            boolean revealsSmallRemainder = equation.hasRemainder() && rule.isSmall(equation.remainderCount());
+            boolean revealsSuppressed = !unknownParts.isEmpty() || !unknownCells.isEmpty() || containerUnknown;
+            boolean revealsSmallRemainder = remainderUnknown && rule.isSmall(equation.remainderCount());
             if (!revealsSuppressed && !revealsSmallRemainder) {
                 return false;
             }
-            String extra = equation.parts().stream()
-                    .filter(code -> !isSuppressed(part, code) && counts.get(part).get(code) > 0)
-                    .min(Comparator.comparing((String code) -> counts.get(part).get(code)).thenComparing(code -> code))
-                    .orElse(null);
+            String extra = smallestPublished(part, equation.parts());
+            String extraCell = remainderAsCells ? smallestPublished(finest, equation.remainderCells()) : null;
+            if (extraCell != null && (extra == null || counts.get(finest).get(extraCell) < counts.get(part).get(extra))) {
+                reasons.get(finest).put(extraCell, PROTECTS);
+                return true;
+            }
             if (extra != null) {
                 reasons.get(part).put(extra, PROTECTS);
                 return true;
@@ -173,6 +212,12 @@ public final class DisclosureControl {
                 return true;
             }
             return false;
+        }
+
+        private String smallestPublished(String level, List<String> codes) {
+            return codes.stream().filter(code -> !isSuppressed(level, code) && counts.get(level).get(code) > 0)
+                    .min(Comparator.comparing((String code) -> counts.get(level).get(code)).thenComparing(code -> code))
+                    .orElse(null);
         }
 
         private boolean isSuppressed(String level, String code) {

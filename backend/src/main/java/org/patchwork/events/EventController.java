@@ -37,6 +37,9 @@ class EventController {
         Access access = policy.require(id, AccessLevel.PUBLIC, "counts");
         requireEvents(id);
         CountFilter filter = CountFilter.parse(category, from, to);
+        if (!AccessPolicy.allowedLevels(access).contains(level)) {
+            policy.denied(id, "counts", "geography " + level + " not allowed");
+        }
         EventCounts.CountTable table = counts.counts(id, level, filter, access);
         policy.audit("aggregate-access", id, "counts", table.areas().size(), "level=" + level + filterText(filter));
         Map<String, Object> body = header(id, access, filter);

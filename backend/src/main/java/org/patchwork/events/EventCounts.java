@@ -41,6 +41,7 @@ public class EventCounts {
     }
 
     public CountTable counts(long datasetId, String level, CountFilter filter, Access access) {
+        requireSingleSlice(filter, access);
         List<String> levels = AccessPolicy.allowedLevels(access);
         if (!levels.contains(level)) {
             throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
@@ -52,11 +53,31 @@ public class EventCounts {
         List<AreaCount> areas = new ArrayList<>();
         cells.get(level).forEach((code, cell) -> areas.add(new AreaCount(code, names.getOrDefault(code, code),
                 cell.count(), cell.suppressed(), cell.reason())));
-        return new CountTable(level, areas, single("outside", "Outside the loaded areas", store.outside(datasetId, filter), access.rule()));
+        AreaCount outside = access.rule().maxSuppressed() > 0
+                ? new AreaCount("outside", "Outside the loaded areas", null, true, NOT_WITH_AGGREGATES)
+                : single("outside", "Outside the loaded areas", store.outside(datasetId, filter), access.rule());
+        return new CountTable(level, areas, outside);
+    }
+
+    /**
+     * With disclosure control, counts are released for one category and one month at a time: a table
+     * over a range of months or over all categories could be subtracted from the tables of its parts to
+     * recover a suppressed count, so only the finest slices are published (their sums are the person's).
+     */
+    private static void requireSingleSlice(CountFilter filter, Access access) {
+        if (access.rule().maxSuppressed() == 0) {
+            return;
+        }
+        if (filter.category() == null || filter.from() == null || !filter.from().equals(filter.to())) {
+            throw ApiProblem.badRequest("single-slice-required", "With " + access.level().key() + " access, counts are given for one "
+                    + "category and one month at a time (category=...&from=YYYY-MM&to=the same month), so that overlapping "
+                    + "tables cannot be subtracted to reveal a small count");
+        }
     }
 
     /** A custom area's count (whole LSOAs), or a suppressed answer saying why; unknown codes are an error. */
     public AreaCount custom(long datasetId, Set<String> lsoas, CountFilter filter, Access access) {
+        requireSingleSlice(filter, access);
         List<Atom> atoms = store.atoms(datasetId, filter);
         Set<String> known = new TreeSet<>();
         atoms.forEach(atom -> known.add(atom.areas().get("lsoa")));
@@ -76,11 +97,15 @@ public class EventCounts {
                 .orElseGet(() -> new AreaCount("custom", "Custom area", null, true, CustomAreaRule.REFUSED));
     }
 
-    /** Events per category over the whole dataset, each total protected on its own. */
+    /** The categories of the dataset; their totals only for record-level access (a total is a margin to subtract from). */
     public List<AreaCount> categories(long datasetId, Access access) {
         return store.categories(datasetId).stream()
-                .map(total -> single(total.category(), total.category(), total.events(), access.rule())).toList();
+                .map(total -> access.rule().maxSuppressed() > 0
+                        ? new AreaCount(total.category(), total.category(), null, true, NOT_WITH_AGGREGATES)
+                        : single(total.category(), total.category(), total.events(), access.rule())).toList();
     }
+
+    static final String NOT_WITH_AGGREGATES = "not published with aggregate access (it could be subtracted from published counts)";
 
     private static AreaCount single(String code, String name, long count, DisclosureRule rule) {
         return rule.isSmall(count)

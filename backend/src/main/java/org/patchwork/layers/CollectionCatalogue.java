@@ -54,6 +54,11 @@ class CollectionCatalogue {
             }
         }
         for (EventDataset dataset : events.datasets()) {
+            boolean named = id.equals(dataset.slug()) || id.startsWith(dataset.slug() + "-by-");
+            if (named && !policy.decide(policy.currentViewer(), dataset.id()).allows(AccessLevel.METADATA)) {
+                policy.denied(dataset.id(), output, "hidden collection " + id);
+                break;   // a dataset they may not know about: its collections do not exist for them
+            }
             if (id.equals(dataset.slug())) {
                 policy.require(dataset.id(), AccessLevel.RECORD, output);
                 return FeatureCollection.events(dataset.id(), dataset.slug(), dataset.title());

@@ -148,22 +148,26 @@ class DisclosureControlTest {
     }
 
     @Test
-    @Disabled("finding F1 (DisclosureControlFindingsTest): a remainder made of published cells counts as an unknown, "
-            + "so about 2 in 5 random tables publish enough to work out a suppressed count")
+    @Disabled("finding F1 (see DisclosureControlFindingsTest): about 2 in 5 random tables publish enough to work out "
+            + "a suppressed count; enable when the secondary suppression is fixed")
     void noSuppressedCellCanBeWorkedOutInRandomTables() {
         Random random = new Random(20240601L);
-        List<List<Atom>> failures = new ArrayList<>();
+        List<Atom> smallestFailure = null;
         int checked = 0;
+        int failures = 0;
         for (; checked < RANDOM_CASES; checked++) {
             List<Atom> atoms = Tables.random(random);
             if (DisclosureControlFindingsTest.suppressedCellDetermined(atoms)) {
-                failures.add(atoms);
+                failures++;
+                smallestFailure = smallestFailure == null || atoms.size() < smallestFailure.size() ? atoms : smallestFailure;
             }
         }
+        List<Atom> first = smallestFailure;
+        int leaks = failures;
         assertThat(checked).isEqualTo(RANDOM_CASES);
-        assertThat(failures).as(() -> failures.size() + " of " + RANDOM_CASES + " tables; the first, shrunk:\n"
-                + DisclosureControlFindingsTest.explain(Tables.shrink(failures.get(0),
-                        DisclosureControlFindingsTest::suppressedCellDetermined))).isEmpty();
+        assertThat(leaks).as(() -> leaks + " of " + RANDOM_CASES + " tables leak; the smallest, shrunk:\n"
+                + DisclosureControlFindingsTest.explain(Tables.shrink(first, DisclosureControlFindingsTest::suppressedCellDetermined)))
+                .isZero();
     }
 
     private static Map<String, Map<String, Cell>> protect(List<Atom> atoms, List<String> levels, DisclosureRule rule) {

@@ -3,6 +3,7 @@ package org.patchwork.disclosure;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class LinearDisclosureAudit {
 
     private final List<Atom> atoms;
     private final Map<String, Integer> column = new HashMap<>();
+    private final Map<String, Set<String>> areas = new HashMap<>();
     private final List<BigInteger[]> basis = new ArrayList<>();   // each row: coefficients..., rhs
     private final List<Integer> pivots = new ArrayList<>();
     private final Map<String, Map<String, Cell>> cells;
@@ -65,13 +67,15 @@ final class LinearDisclosureAudit {
 
     /** The LSOAs (atoms) of one area. */
     Set<String> lsoasOf(String level, String code) {
-        Set<String> lsoas = new TreeSet<>();
-        for (Atom atom : atoms) {
-            if (code.equals(atom.areas().get(level))) {
-                lsoas.add(atom.areas().get("lsoa"));
+        return areas.computeIfAbsent(level + " " + code, key -> {
+            Set<String> lsoas = new TreeSet<>();
+            for (Atom atom : atoms) {
+                if (code.equals(atom.areas().get(level))) {
+                    lsoas.add(atom.areas().get("lsoa"));
+                }
             }
-        }
-        return lsoas;
+            return Collections.unmodifiableSet(lsoas);
+        });
     }
 
     /** The exact count of a group of LSOAs, if the published cells determine it. */

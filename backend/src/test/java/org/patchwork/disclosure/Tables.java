@@ -124,8 +124,8 @@ final class Tables {
     }
 
     /**
-     * Greedily makes a failing table smaller while {@code fails} still holds: drops atoms, moves an atom
-     * into a neighbour's area at one level, and lowers counts.
+     * Greedily makes a failing table smaller while {@code fails} still holds: drops atoms, merges two areas
+     * of one level, and lowers counts (each step shrinks the table, so this ends).
      */
     static List<Atom> shrink(List<Atom> atoms, Predicate<List<Atom>> fails) {
         List<Atom> current = List.copyOf(atoms);
@@ -141,6 +141,12 @@ final class Tables {
             }
         }
         return current;
+    }
+
+    private static Map<String, String> relabel(Map<String, String> areas, String level, String code) {
+        Map<String, String> relabelled = new HashMap<>(areas);
+        relabelled.put(level, code);
+        return Map.copyOf(relabelled);
     }
 
     /** MSOAs and wards each lie in one district, as they do in England. */
@@ -164,16 +170,13 @@ final class Tables {
             fewer.remove(i);
             candidates.add(fewer);
         }
-        for (int i = 0; i < atoms.size(); i++) {
-            for (int j = 0; j < atoms.size(); j++) {
-                for (String level : List.of("msoa", "ward", "district")) {
-                    String target = atoms.get(j).areas().get(level);
-                    if (!target.equals(atoms.get(i).areas().get(level))) {
-                        Map<String, String> areas = new HashMap<>(atoms.get(i).areas());
-                        areas.put(level, target);
-                        List<Atom> merged = new ArrayList<>(atoms);
-                        merged.set(i, new Atom(Map.copyOf(areas), atoms.get(i).count()));
-                        candidates.add(merged);
+        for (String level : List.of("msoa", "ward", "district")) {
+            List<String> areas = atoms.stream().map(atom -> atom.areas().get(level)).distinct().toList();
+            for (String from : areas) {
+                for (String into : areas) {
+                    if (!from.equals(into)) {
+                        candidates.add(atoms.stream().map(atom -> from.equals(atom.areas().get(level))
+                                ? new Atom(relabel(atom.areas(), level, into), atom.count()) : atom).toList());
                     }
                 }
             }

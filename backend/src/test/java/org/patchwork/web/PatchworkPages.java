@@ -117,6 +117,11 @@ final class PatchworkPages {
         element.sendKeys(text);
     }
 
+    /** Gives a file input a file, as choosing it in the browser's file dialog would. */
+    void attach(String inputId, Path file) {
+        driver.findElement(By.id(inputId)).sendKeys(file.toAbsolutePath().toString());
+    }
+
     void choose(String selectId, String value) {
         new Select(driver.findElement(By.id(selectId))).selectByValue(value);
     }

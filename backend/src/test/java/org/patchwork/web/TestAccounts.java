@@ -44,6 +44,12 @@ final class TestAccounts {
         throw new AssertionError("No partner called " + name);
     }
 
+    /** Creates a partner of this kind (police, council, nhs, ...) and returns its id. */
+    long createPartner(String name, String kind) {
+        return send("POST", "/api/admin/partners", Map.of("name", name, "kind", kind), "admin", SharedDataDirectory.ADMIN_PASSWORD)
+                .path("id").asLong();
+    }
+
     void createUser(String username, String displayName, long partnerId, String role, String password) {
         send("POST", "/api/admin/users", Map.of("username", username, "displayName", displayName, "partnerId", partnerId,
                 "role", role, "password", password), "admin", SharedDataDirectory.ADMIN_PASSWORD);
