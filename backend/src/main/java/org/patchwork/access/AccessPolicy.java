@@ -115,8 +115,21 @@ public class AccessPolicy {
                 datasetId, null, output, rows, detail));
     }
 
-    /** Geographies from {@code minGeography} up, smallest first. */
+    /**
+     * Geographies counts may be given at, smallest first: from {@code minGeography} up. Under disclosure
+     * control only one nested chain is published (LSOA, ward, district; or MSOA, district), because
+     * MSOAs and wards overlap without nesting, and subtracting one from the other can reveal a suppressed
+     * count that no single parent-and-parts equation shows.
+     */
     public static List<String> allowedLevels(Access access) {
+        if (access.rule() != null && access.rule().maxSuppressed() > 0) {
+            return switch (access.minGeography() == null ? "lsoa" : access.minGeography()) {
+                case "msoa" -> List.of("msoa", "district");
+                case "ward" -> List.of("ward", "district");
+                case "district" -> List.of("district");
+                default -> List.of("lsoa", "ward", "district");
+            };
+        }
         int min = GEOGRAPHY_RANK.getOrDefault(access.minGeography(), 1);
         return GEOGRAPHY_RANK.entrySet().stream().filter(e -> e.getValue() >= min)
                 .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();

@@ -39,10 +39,13 @@ class PublicTierIT {
     void anonymousVisitorsSeeOnlyPublicAggregatesAndOpenData() throws Exception {
         long crime = jdbc.sql("select id from dataset where slug = 'merseyside-street-crime-2022'").query(Long.class).single();
 
-        assertThat(get("/api/datasets/" + crime + "/counts?level=ward", false).statusCode())
+        String oneSlice = "category=Burglary&from=2022-03&to=2022-03";
+        assertThat(get("/api/datasets/" + crime + "/counts?level=ward&" + oneSlice, false).statusCode())
                 .as("no public agreement yet: the dataset does not exist for the public").isEqualTo(404);
         assertThat(get("/ogc/collections/lsoa/items?limit=1", false).statusCode()).as("open data").isEqualTo(200);
-        assertThat(get("/", false).statusCode()).as("the map page").isEqualTo(200);
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("the map page").isEqualTo(200);
 
         String agreement = """
                 {"title":"Public crime map %s","purpose":"Public information","legalBasis":"Open data policy",
@@ -67,8 +70,10 @@ class PublicTierIT {
                     assertThat(count == 0 || count > 7).as("1 to 7 never shown: " + area).isTrue();
                 }
             }
-            assertThat(get("/api/datasets/" + crime + "/counts?level=lsoa", false).statusCode())
+            assertThat(get("/api/datasets/" + crime + "/counts?level=lsoa&" + oneSlice, false).statusCode())
                     .as("smaller than the agreement's geography").isEqualTo(403);
+            assertThat(get("/api/datasets/" + crime + "/counts?level=ward&category=Burglary&from=2022-01&to=2022-03", false)
+                    .statusCode()).as("a range of months could be subtracted from its parts").isEqualTo(400);
             assertThat(get("/ogc/collections/merseyside-street-crime-2022/items?limit=1", false).statusCode())
                     .as("points are record-level").isEqualTo(403);
             assertThat(get("/api/admin/users", false).statusCode()).isEqualTo(401);
@@ -76,7 +81,7 @@ class PublicTierIT {
             http.send(HttpRequest.newBuilder(uri("/api/agreements/" + agreementId + "/withdraw")).header("Authorization", admin())
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         }
-        assertThat(get("/api/datasets/" + crime + "/counts?level=ward", false).statusCode()).as("withdrawn").isEqualTo(404);
+        assertThat(get("/api/datasets/" + crime + "/counts?level=ward&" + oneSlice, false).statusCode()).as("withdrawn").isEqualTo(404);
     }
 
     private HttpResponse<String> get(String path, boolean asAdmin) throws Exception {
