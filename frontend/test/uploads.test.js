@@ -1,5 +1,5 @@
-// The upload wizard's rules: accepted files, the mapping sent and what it lacks, where sample rows are,
-// the job's progress and the request bodies of the upload API.
+// The upload wizard's rules: accepted files, the mapping sent and what it lacks, the job's progress and
+// the request bodies of the upload API.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { uploads } from "../src/js/uploads.js";
@@ -53,31 +53,6 @@ test("mapped columns are named by their role", () => {
   assert.equal(roles.has("Reported by"), false);
 });
 
-test("sample rows are placed from longitude/latitude or grid references, and rows that cannot be are counted", () => {
-  const sample = [
-    { Longitude: "-2.983", Latitude: "53.405" },
-    { Longitude: "", Latitude: "" },
-    { Longitude: "53.405", Latitude: "-2.983" },
-    { Longitude: "0", Latitude: "0" },
-  ];
-  const { points, unplaced } = uploads.samplePoints(sample, POLICE_MAPPING);
-  assert.equal(points.length, 2, "swapped coordinates are still degrees; the load, not the preview, rejects them");
-  assert.deepEqual(points[0].latLng, [53.405, -2.983]);
-  assert.equal(unplaced, 2);
-  const grid = uploads.samplePoints([{ E: "334200", N: "390500" }], { x: "E", y: "N", xyEpsg: 27700 });
-  assert.ok(Math.abs(grid.points[0].latLng[0] - 53.40720) < 1e-4);
-  assert.ok(Math.abs(grid.points[0].latLng[1] - -2.99126) < 1e-4);
-  assert.equal(uploads.samplePoints(sample, { ...POLICE_MAPPING, xyEpsg: 3857 }).points.length, 0, "other systems are not guessed");
-});
-
-test("an extent is drawn only in a coordinate system the preview can place", () => {
-  assert.deepEqual(uploads.extentBounds([-3.1, 53.3, -2.7, 53.7], 4326), [[53.3, -3.1], [53.7, -2.7]]);
-  const bng = uploads.extentBounds([320000, 380000, 350000, 410000], 27700);
-  assert.ok(bng[0][0] < bng[1][0] && bng[0][1] < bng[1][1]);
-  assert.equal(uploads.extentBounds([320000, 380000, 350000, 410000], null), null);
-  assert.equal(uploads.extentBounds(null, 4326), null);
-});
-
 test("a job's progress is its stage in words, the rows processed and the percentage", () => {
   assert.deepEqual(uploads.jobProgress({ state: "running", stage: "checking", rowsProcessed: 1234, percent: 40 }),
     { percent: 40, text: "Checking every row · 1,234 rows", done: false });
@@ -88,8 +63,17 @@ test("a job's progress is its stage in words, the rows processed and the percent
 });
 
 test("LSOA agreement is agreeing over compared, as a percentage with its counts", () => {
-  assert.equal(uploads.agreement({ points: 300, compared: 298, agreeing: 290, outside_every_lsoa: 2 }), "97.3% (290 of 298)");
-  assert.equal(uploads.agreement({ points: 10, compared: 0, agreeing: 0 }), "No rows had an LSOA code to compare");
+  assert.deepEqual(uploads.agreement({ points: 300, compared: 298, agreeing: 290, outside_every_lsoa: 2 }),
+    { percent: "97.3%", counts: "290 of 298" });
+  assert.equal(uploads.agreement({ points: 10, compared: 0, agreeing: 0 }), null);
+});
+
+test("a police.uk archive's row count is its first file's, and says so", () => {
+  assert.equal(uploads.rowsText({ featureCount: 303, files: ["sample.csv"] }), "303 rows");
+  assert.equal(uploads.rowsText({ featureCount: 1, files: ["one.csv"] }), "1 row");
+  assert.equal(uploads.rowsText({ featureCount: 303, files: ["sample.csv"] }, { noun: false }), "303");
+  assert.equal(uploads.rowsText({ featureCount: 15029, files: ["a/2022-01.csv", "a/2022-02.csv"] }),
+    "15,029 rows in the first of 2 files (the load reads them all)");
 });
 
 test("the datasets a partner owns are those it may add versions to; open data is nobody's", () => {

@@ -1,6 +1,5 @@
 // Words and rules of the upload wizard: the files accepted, the roles a column can play, the job's
-// stages, the requests the upload API expects, where the sample rows are, and the result in words. Pure.
-import { britishNationalGrid } from "./britishNationalGrid.js";
+// stages, the requests the upload API expects, and the result in words. Pure.
 import { format } from "./format.js";
 
 const ACCEPTED = [".zip", ".gpkg", ".geojson", ".json", ".kml", ".kmz", ".fgb", ".csv", ".xlsx"];
@@ -119,42 +118,6 @@ function rolesByColumn(mapping) {
   return roles;
 }
 
-const number = (text) => {
-  const value = Number(String(text ?? "").trim());
-  return String(text ?? "").trim() === "" || !Number.isFinite(value) ? null : value;
-};
-
-// [lat, lng] in WGS 84 of a coordinate pair in EPSG:4326 or 27700, or null when it cannot be placed.
-function latLngOf(x, y, epsg) {
-  if (x === null || y === null) return null;
-  if (Number(epsg) === 4326) return x >= -180 && x <= 180 && y >= -90 && y <= 90 && !(x === 0 && y === 0) ? [y, x] : null;
-  if (Number(epsg) === 27700) return x === 0 && y === 0 ? null : britishNationalGrid.toLatLng(x, y);
-  return null;
-}
-
-// The sample rows that can be placed from their x/y columns: [{ latLng, row, index }], and how many could not.
-function samplePoints(sample, mapping) {
-  const points = [];
-  let unplaced = 0;
-  (sample ?? []).forEach((row, index) => {
-    const latLng = mapping?.x && mapping?.y ? latLngOf(number(row[mapping.x]), number(row[mapping.y]), mapping.xyEpsg) : null;
-    if (latLng) points.push({ latLng, row, index });
-    else unplaced++;
-  });
-  return { points, unplaced };
-}
-
-// The file's extent [minx, miny, maxx, maxy] as [[south, west], [north, east]], when its CRS is one we can place.
-function extentBounds(extent, epsg) {
-  if (!Array.isArray(extent) || extent.length !== 4 || extent.some((v) => !Number.isFinite(Number(v)))) return null;
-  const [minx, miny, maxx, maxy] = extent.map(Number);
-  const corners = [[minx, miny], [minx, maxy], [maxx, miny], [maxx, maxy]].map(([x, y]) => latLngOf(x, y, epsg));
-  if (corners.some((c) => c === null)) return null;
-  const lats = corners.map((c) => c[0]);
-  const lngs = corners.map((c) => c[1]);
-  return [[Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]];
-}
-
 function stageIndex(stage) {
   return STAGES.findIndex(({ key }) => key === stage);
 }
@@ -171,12 +134,22 @@ function jobProgress(job) {
   return { percent, text: `${stageLabel(job?.stage)}${rows}`, done: job?.state === "succeeded" || job?.state === "failed" };
 }
 
-// "97.3% (1,234 of 1,268)" of rows whose own LSOA code matches the LSOA their point falls in.
+// The rows whose own LSOA code is the LSOA their point falls in: { percent: "97.3%", counts: "1,234 of 1,268" },
+// or null when no row had a code to compare.
 function agreement(assignment) {
   const compared = Number(assignment?.compared);
-  if (!Number.isFinite(compared) || compared <= 0) return "No rows had an LSOA code to compare";
+  if (!Number.isFinite(compared) || compared <= 0) return null;
   const agreeing = Number(assignment.agreeing) || 0;
-  return `${format.percent((100 * agreeing) / compared)} (${format.number(agreeing)} of ${format.number(compared)})`;
+  return { percent: format.percent((100 * agreeing) / compared), counts: `${format.number(agreeing)} of ${format.number(compared)}` };
+}
+
+// How many rows the inspection counted ("303 rows", or "303" without the noun). A police.uk archive is
+// inspected by its first monthly file only, and the words say so.
+function rowsText(inspection, { noun = true } = {}) {
+  const count = format.number(inspection?.featureCount);
+  const rows = noun ? `${count} ${Number(inspection?.featureCount) === 1 ? "row" : "rows"}` : count;
+  const files = inspection?.files ?? [];
+  return files.length > 1 ? `${rows} in the first of ${files.length} files (the load reads them all)` : rows;
 }
 
 // The datasets the person's partner owns (and so may add versions to), from GET /api/datasets.
@@ -202,7 +175,9 @@ function submission({ uploadId, mapping, epsg, publishValidRows, datasetId, meta
 
 // A dataset version's state: current, published (an older one), or withdrawn.
 function versionStatus(version) {
-  if (version?.status === "withdrawn") return { key: "withdrawn", label: version.withdrawnAt ? `Withdrawn ${format.date(version.withdrawnAt)}` : "Withdrawn" };
+  if (version?.status === "withdrawn") {
+    return { key: "withdrawn", label: version.withdrawnAt ? `Withdrawn ${format.date(version.withdrawnAt)}` : "Withdrawn" };
+  }
   if (version?.current) return { key: "in-force", label: "Current" };
   return { key: "published", label: "Published" };
 }
@@ -220,13 +195,11 @@ export const uploads = {
   mappingRequest,
   mappingProblems,
   rolesByColumn,
-  latLngOf,
-  samplePoints,
-  extentBounds,
   stageIndex,
   stageLabel,
   jobProgress,
   agreement,
+  rowsText,
   ownedDatasets,
   submission,
   versionStatus,

@@ -7,7 +7,14 @@ import { uploads } from "../uploads.js";
 
 function period(v) {
   if (!v.coverageStart) return "—";
-  return v.coverageStart === v.coverageEnd ? format.month(v.coverageStart) : `${format.month(v.coverageStart)} – ${format.month(v.coverageEnd)}`;
+  const [from, to] = [format.month(v.coverageStart), format.month(v.coverageEnd)];
+  return from === to ? from : `${from} – ${to}`;
+}
+
+function badge({ key, label }) {
+  const box = document.createElement("span");
+  dom.badge(box, label, key);
+  return box;
 }
 
 export class VersionList {
@@ -41,7 +48,7 @@ export class VersionList {
       rowAttrs: (v) => ({ "data-version": String(v.version), "data-status": uploads.versionStatus(v).key }),
       columns: [
         { label: "Version", className: "numeric", cell: (v) => String(v.version) },
-        { label: "State", cell: (v) => { const s = uploads.versionStatus(v); const box = document.createElement("span"); dom.badge(box, s.label, s.key); return box; } },
+        { label: "State", cell: (v) => badge(uploads.versionStatus(v)) },
         { label: "File", className: "wrap", cell: (v) => v.fileName },
         { label: "Period", className: "nowrap", cell: period },
         { label: "Rows in", className: "numeric", cell: (v) => format.number(v.rowsIn) },

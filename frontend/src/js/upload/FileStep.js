@@ -38,7 +38,7 @@ export class FileStep {
       event.preventDefault();
       this.zone.classList.remove("is-over");
       const files = event.dataTransfer?.files;
-      if (!files?.length) return;
+      if (!files?.length || this.element.dataset.state === "uploading") return;
       if (files.length > 1) {
         this._fail("Drop one file at a time; put a Shapefile's or MapInfo file's parts in one zip.");
         return;

@@ -52,8 +52,9 @@ export class JobResult {
     figure(figures, "result-published", "Published", format.number(result.rowsPublished));
     figure(figures, "result-rejected", "Rejected", format.number(rejected), rejected ? "listed below" : "none");
     const assignment = result.assignment ?? {};
-    figure(figures, "result-agreement", "LSOA agreement", uploads.agreement(assignment),
-      "rows whose own LSOA code is the LSOA their point falls in");
+    const agreement = uploads.agreement(assignment);
+    figure(figures, "result-agreement", "LSOA agreement", agreement?.percent ?? "—", agreement
+      ? `${agreement.counts} rows: their own LSOA code is the LSOA their point falls in` : "no row had an LSOA code to compare");
     figure(figures, "result-outside", "Outside every LSOA", format.number(assignment.outside_every_lsoa),
       "points in no loaded LSOA, so in no area's count");
     this._links(datasetId, job, true);
@@ -93,7 +94,8 @@ export class JobResult {
     dom.button(actions, "Back: change the mapping or choices", { onClick: this.onChangeMapping }).id = "result-change";
     dom.button(actions, "Upload another file", { onClick: this.onRestart });
     if (queued.publishValidRows === false && errors.some((e) => e.row !== null && e.row !== undefined)) {
-      dom.el("p", "muted small", this.element, "You asked to publish nothing if any row is rejected. Fix the rows, or go back and choose to publish the valid rows.");
+      dom.el("p", "muted small", this.element, "You asked to publish nothing if any row is rejected. Fix the rows, "
+        + "or go back and choose to publish the valid rows.");
     }
   }
 

@@ -2,7 +2,6 @@
 // update frequency) or a new version of a dataset the person's partner owns — and what to do when some
 // rows cannot be used: publish the valid ones, or nothing. Submitting queues the load (202 and a job).
 import { dom } from "../dom.js";
-import { format } from "../format.js";
 import { uploads } from "../uploads.js";
 
 function radio(parent, { id, name, value, label, hint, checked = false }) {
@@ -68,7 +67,8 @@ export class MetadataStep {
     dom.field(grid, { id: "dataset-coverage", name: "coverage", label: "Coverage", hint: "The area and period, e.g. Merseyside, 2022." });
     span(dom.field(grid, { id: "dataset-description", name: "description", label: "Description", tag: "textarea" }));
     dom.field(grid, { id: "dataset-source", name: "source", label: "Source", hint: "Who produced the data, e.g. Merseyside Police." });
-    dom.field(grid, { id: "dataset-licence", name: "licence", label: "Licence", hint: "e.g. Open Government Licence v3.0, or the sharing terms." });
+    dom.field(grid, { id: "dataset-licence", name: "licence", label: "Licence",
+      hint: "e.g. Open Government Licence v3.0, or the sharing terms." });
     dom.options(dom.field(grid, { id: "dataset-frequency", name: "updateFrequency", label: "Update frequency", tag: "select" }),
       uploads.FREQUENCIES.map((f) => ({ key: f.toLowerCase(), label: f })), { empty: "Not stated" });
     return grid;
@@ -100,7 +100,7 @@ export class MetadataStep {
     const { mapping } = choice;
     const where = choice.ownGeometry ? `the file's geometry${choice.epsg ? ` (EPSG:${choice.epsg})` : ""}`
       : `${mapping.x} and ${mapping.y} (EPSG:${mapping.xyEpsg})`;
-    this.summary.textContent = `${inspection.fileName}: ${format.number(inspection.featureCount)} rows. Points from ${where}, `
+    this.summary.textContent = `${inspection.fileName}: ${uploads.rowsText(inspection)}. Points from ${where}, `
       + `dates from ${mapping.date}, categories from ${mapping.category}.`;
     this.feedback.replaceChildren();
   }

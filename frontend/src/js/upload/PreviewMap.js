@@ -43,8 +43,9 @@ export class PreviewMap {
   refresh() {
     if (!this.leaflet || this.container.hidden || !this.frame) return;
     this.leaflet.invalidateSize();
-    if (this.frame.getNorthEast().equals(this.frame.getSouthWest())) this.leaflet.setView(this.frame.getCenter(), 13);
-    else this.leaflet.fitBounds(this.frame, { padding: [24, 24], maxZoom: 15 });
+    // No animation: the preview changes as the mapping is corrected, and should simply show the new state.
+    if (this.frame.getNorthEast().equals(this.frame.getSouthWest())) this.leaflet.setView(this.frame.getCenter(), 13, { animate: false });
+    else this.leaflet.fitBounds(this.frame, { padding: [24, 24], maxZoom: 15, animate: false });
   }
 
   _ensureMap() {

@@ -3,6 +3,7 @@
 // the mapped columns highlighted. Continue checks the mapping is complete before the next step.
 import { dom } from "../dom.js";
 import { format } from "../format.js";
+import { samplePlaces } from "../samplePlaces.js";
 import { uploads } from "../uploads.js";
 import { CrsChoice } from "./CrsChoice.js";
 import { MappingFields } from "./MappingFields.js";
@@ -49,12 +50,19 @@ export class PreviewStep {
     this.facts.replaceChildren();
     const rows = [["File", inspection.fileName], ["Format", inspection.format], ["Layer", inspection.layer],
       ["Geometry", this.ownGeometry ? inspection.geometryType : "None (coordinates in columns)"],
-      ["Rows", format.number(inspection.featureCount)],
+      ["Rows", uploads.rowsText(inspection, { noun: false })],
       ["Fields", `${(inspection.fields ?? []).length}: ${(inspection.fields ?? []).join(", ")}`]];
-    if ((inspection.files ?? []).length > 1) rows.push(["Files", `${inspection.files.length}: ${inspection.files.join(", ")}`]);
     for (const [term, value] of rows) {
       dom.el("dt", "", this.facts, term);
       dom.el("dd", "", this.facts, value ?? "—").dataset.fact = term.toLowerCase();
+    }
+    const files = inspection.files ?? [];
+    if (files.length > 1) {
+      dom.el("dt", "", this.facts, "Files");
+      const list = dom.el("details", "file-list", dom.el("dd", "", this.facts));
+      dom.el("summary", "", list, `${files.length} files, read as one dataset`);
+      const items = dom.el("ul", "", list);
+      for (const file of files) dom.el("li", "", items, file);
     }
   }
 
@@ -69,7 +77,7 @@ export class PreviewStep {
     const inspection = this.inspection;
     if (!this.ownGeometry) {
       const mapping = this.mapping.value();
-      const { points, unplaced } = uploads.samplePoints(inspection.sample, mapping);
+      const { points, unplaced } = samplePlaces.points(inspection.sample, mapping);
       const shown = (inspection.sample ?? []).length;
       const text = !mapping.x || !mapping.y ? "Choose the x and y columns to see the sample rows on the map."
         : !mapping.xyEpsg ? "Choose the coordinate system of the x and y columns to see the sample rows on the map."
@@ -80,8 +88,9 @@ export class PreviewStep {
       return;
     }
     const epsg = this.crs.effective();
-    const bounds = uploads.extentBounds(inspection.extent, epsg);
-    const text = bounds ? `The area the file's ${format.number(inspection.featureCount)} features cover (EPSG:${epsg}); the sample rows carry no coordinates.`
+    const bounds = samplePlaces.extentBounds(inspection.extent, epsg);
+    const text = bounds
+      ? `The area the file's ${format.number(inspection.featureCount)} features cover (EPSG:${epsg}); the sample rows carry no coordinates.`
       : !inspection.extent ? "The file does not say where its features are."
         : !epsg ? "Give the coordinate system to see where the file's features are."
           : `The preview can only draw EPSG:4326 and 27700; the load will convert EPSG:${epsg}.`;

@@ -55,7 +55,7 @@ export class UploadWizard {
     if (focus) {
       const heading = this.element.querySelector(`#step-${key} h2`);
       heading.focus({ preventScroll: true });
-      heading.closest("section").scrollIntoView({ block: "start" });
+      this.element.scrollIntoView({ block: "start" });
     }
   }
 

@@ -4,6 +4,7 @@ import { dom } from "../dom.js";
 import { format } from "../format.js";
 
 const REPORT_ROWS_SHOWN = 100;
+const blank = (value) => value === null || value === undefined || value === "";
 
 // errors: [{ file, row, column, value, reason }]; total: how many there are in all (default: errors.length);
 // one and many: what an entry is, for the caption ("rejected row", "rejected rows").
@@ -21,9 +22,9 @@ export function reportTable(parent, errors, { total = errors.length, id = "repor
     rowAttrs: (e) => ({ "data-row": String(e.row ?? "") }),
     columns: [
       { label: "File", className: "wrap", cell: (e) => e.file || "—" },
-      { label: "Row", className: "numeric", cell: (e) => (e.row === null || e.row === undefined || e.row === "" ? "—" : format.number(e.row)) },
+      { label: "Row", className: "numeric", cell: (e) => (blank(e.row) ? "—" : format.number(e.row)) },
       { label: "Column", cell: (e) => e.column || "—" },
-      { label: "Value", cell: (e) => (e.value === null || e.value === undefined || e.value === "" ? "—" : String(e.value)) },
+      { label: "Value", cell: (e) => (blank(e.value) ? "—" : String(e.value)) },
       { label: "Reason", className: "wrap", cell: (e) => e.reason || "—" },
     ],
   });

@@ -59,7 +59,9 @@ public class EventVersions {
         }
         jdbc.sql("update dataset set current_version_id = :version_id, kind = 'events' where id = :dataset_id")
                 .param("version_id", versionId).param("dataset_id", version.datasetId()).update();
-        return new Published(versionId, next, inserted, toDate(coverage.get("first")), toDate(coverage.get("last")));
+        LocalDate last = toDate(coverage.get("last"));
+        return new Published(versionId, next, inserted, toDate(coverage.get("first")),
+                last == null ? null : last.withDayOfMonth(last.lengthOfMonth()));
     }
 
     public List<VersionRow> versions(long datasetId) {

@@ -47,13 +47,19 @@ public class Gdal {
                 process.destroyForcibly();
                 throw new IngestException(program + " took longer than " + properties.gdalTimeout() + " and was stopped");
             }
-            String stderr = Files.readString(err, StandardCharsets.UTF_8).strip();
+            // decoded leniently: a file in another encoding must give GDAL's message, not a decoding error
+            String stderr = new String(Files.readAllBytes(err), StandardCharsets.UTF_8).strip();
+            String stdout = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new IngestException(program + " could not read the file: " + firstLines(stderr));
+                String reason = stderr.isEmpty() ? stdout.strip() : stderr;
+                throw new IngestException(program + " could not read the file: " + firstLines(reason.isEmpty() ? "no reason given" : reason));
             }
             log.debug("{} finished in {} ms", program, (System.nanoTime() - started) / 1_000_000);
-            return Files.readString(out, StandardCharsets.UTF_8);
+            return stdout;
         } catch (IOException e) {
+            if (out != null && e.getMessage() != null && !e.getMessage().contains("Cannot run program")) {
+                throw new IngestException(program + " failed: " + e.getMessage(), e);
+            }
             throw new IngestException("Could not run " + program + " (is GDAL installed?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -97,7 +97,7 @@ class Inspector {
     static List<String> openOptions(SourceFormat format) {
         return switch (format) {
             case CSV, POLICE_UK -> List.of("-oo", "AUTODETECT_TYPE=NO");
-            case XLSX -> List.of("-oo", "FIELD_TYPES=STRING", "-oo", "HEADERS=FORCE");
+            case XLSX -> List.of("--config", "OGR_XLSX_HEADERS", "FORCE", "--config", "OGR_XLSX_FIELD_TYPES", "STRING");
             default -> List.of();
         };
     }

@@ -27,9 +27,15 @@ class JobStore {
     }
 
     UUID create(UploadRequest request) {
+        return create(request, "queued");
+    }
+
+    /** A job queued for the workers, or already running in the caller's thread ({@code state} running). */
+    UUID create(UploadRequest request, String state) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into upload_job (id, dataset_id, state, stage, request, created_by, partner_id) "
-                        + "values (:id, :dataset, 'queued', 'queued', cast(:request as jsonb), :by, :partner)")
+        jdbc.sql("insert into upload_job (id, dataset_id, state, stage, request, created_by, partner_id, claimed_by) "
+                        + "values (:id, :dataset, :state, :state, cast(:request as jsonb), :by, :partner, :claimed)")
+                .param("state", state).param("claimed", state.equals("running") ? hostName() : null)
                 .param("id", id).param("dataset", request.datasetId()).param("request", json.writeValueAsString(request))
                 .param("by", request.createdBy()).param("partner", request.partnerId()).update();
         return id;
@@ -86,6 +92,14 @@ class JobStore {
     List<UploadRejected.FileError> issues(UUID id) {
         return jdbc.sql("select file, row_number as \"row\", column_name as \"column\", value, reason from upload_issue "
                 + "where job_id = :id order by file, row_number").param("id", id).query(UploadRejected.FileError.class).list();
+    }
+
+    static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static final String COLUMNS = "id, dataset_id, state, stage, rows_processed, percent, request::text as request, "

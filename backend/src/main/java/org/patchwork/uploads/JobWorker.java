@@ -1,7 +1,5 @@
 package org.patchwork.uploads;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,7 +31,7 @@ class JobWorker {
         this.uploads = uploads;
         this.json = json;
         this.jdbc = jdbc;
-        this.name = hostName();
+        this.name = JobStore.hostName();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -60,13 +58,5 @@ class JobWorker {
             return;
         }
         jobs.claim(name).ifPresent(job -> uploads.execute(job, json.readValue(job.request(), UploadRequest.class)));
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

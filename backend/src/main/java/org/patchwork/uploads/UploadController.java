@@ -70,6 +70,7 @@ class UploadController {
     @PostMapping(path = "/api/datasets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> createFromFile(@RequestPart("file") MultipartFile file,
                                                        @RequestPart(name = "metadata", required = false) String metadata) throws IOException {
+        dataManager();   // before the file is stored or unpacked
         Submission submission = parse(metadata);
         Inspection inspection = uploads.receive(file.getInputStream(), file.getOriginalFilename());
         return create(withUpload(submission, inspection.uploadId()));

@@ -47,6 +47,15 @@ class UploadFiles {
         String name = safeName(originalName);
         UUID id = UUID.randomUUID();
         try {
+            return write(content, name, id);
+        } catch (RuntimeException e) {
+            delete(id);   // an empty, oversized or broken upload leaves nothing behind
+            throw e;
+        }
+    }
+
+    private Stored write(InputStream content, String name, UUID id) {
+        try {
             Path directory = Files.createDirectories(Path.of(properties.dir()).resolve(id.toString()));
             Path file = directory.resolve("original-" + name);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

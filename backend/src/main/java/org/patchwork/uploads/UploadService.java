@@ -80,7 +80,7 @@ public class UploadService {
 
     /** Loads at once in this thread (set-up and tests), with a job record like any other load. */
     public Map<String, Object> runNow(UploadRequest request) {
-        UUID id = jobs.create(request);
+        UUID id = jobs.create(request, "running");
         JobStore.Job job = jobs.find(id).orElseThrow();
         execute(job, request);
         JobStore.Job done = jobs.find(id).orElseThrow();
@@ -110,6 +110,10 @@ public class UploadService {
                     (stage, rows, percent) -> jobs.progress(id, stage, rows, percent));
             List<UploadRejected.FileError> rejected = pipeline.rejectedRows(checked.table(), Integer.MAX_VALUE);
             jobs.addIssues(id, rejected);
+            if (checked.rejected() == checked.rowsIn()) {
+                throw new UploadRejected("None of the " + checked.rowsIn() + " rows can be used, so nothing was published "
+                        + "(the report lists each row and why)", rejected.subList(0, Math.min(REPORTED_IN_PROBLEM, rejected.size())));
+            }
             if (checked.rejected() > 0 && !request.publishValidRows()) {
                 throw new UploadRejected(checked.rejected() + " of " + checked.rowsIn() + " rows cannot be used, and you asked to publish "
                         + "nothing unless every row is valid. Fix them (the report lists each) or choose to publish the valid rows.",
@@ -118,6 +122,7 @@ public class UploadService {
             jobs.progress(id, "publishing", checked.rowsIn(), 85);
             Map<String, Object> result = transaction.execute(status -> publish(request, stored, checked, rejected));
             jobs.finish(id, true, (Long) result.get("datasetId"), result, null);
+            files.delete(request.uploadId());   // published: the file is no longer needed (a failed one is kept for a retry)
             log.info("Upload job {} published {}", id, result);
         } catch (UploadRejected e) {
             Map<String, Object> problem = problem(422, "upload-rejected", "Upload rejected", e.getMessage());

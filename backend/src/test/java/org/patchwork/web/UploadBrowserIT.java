@@ -2,18 +2,9 @@ package org.patchwork.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,15 +24,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * street crimes (the first rows of Merseyside's March 2022 file) plus three hand-made bad rows: a date
  * that is not one, longitude and latitude swapped, and no crime type. The preview shows the mapping
  * Patchwork suggests (Longitude/Latitude in EPSG:4326, Month, Crime type) and the sample on a map; the
- * manager publishes the valid rows, sees 303 in, 300 published, 3 rejected with their reasons, and the
- * new dataset drawn by the map's crime layer; the datasets page lists its version. A zipped Shapefile
- * without its .shx is refused with a message naming the missing part, and only data managers are
- * offered the wizard at all.
+ * manager corrects the mapping (the wizard refuses to go on without a category) and first asks for
+ * all or nothing, which fails with the three rows and their reasons; going back, the manager publishes
+ * the valid rows, sees 303 in, 300 published, 3 rejected with their reasons, and the new dataset drawn
+ * by the map's crime layer. The datasets page lists the version and links back to the wizard with the dataset
+ * preselected; the corrected file becomes version 2, which the manager withdraws, so version 1 is
+ * current again. A file of the wrong kind dropped on the page is turned away before it is sent; a
+ * zipped Shapefile without its .shx is refused with a message naming the missing part, and one without
+ * its .prj is loaded once the uploader gives the EPSG code the preview asks for (its extent is drawn as
+ * soon as it is known). Only data managers are offered the wizard.
  */
 @PatchworkIntegrationTest
 class UploadBrowserIT {
 
-    private static final String MARCH = "2022-03/2022-03-merseyside-street.csv";
     private static final int GOOD_ROWS = 300;
     // Columns: Crime ID, Month, Reported by, Falls within, Longitude, Latitude, Location, LSOA code, LSOA name,
     // Crime type, Last outcome category, Context. Lines 302 to 304 of the file (the header is line 1).
@@ -79,7 +74,7 @@ class UploadBrowserIT {
     void aDataManagerPublishesTheValidRowsOfACrimeFileAndSeesItOnTheMap() throws IOException {
         String suffix = TestAccounts.suffix();
         String title = "Street crime sample " + suffix;
-        Path csv = crimeSample();
+        Path csv = new UploadSamples(files).crimes("merseyside-march-2022-sample.csv", GOOD_ROWS, BAD_ROWS);
         signInAsDataManager(suffix);
 
         WebElement upload = driver.findElement(By.cssSelector(".app-nav a[href='/upload.html']"));
@@ -108,6 +103,17 @@ class UploadBrowserIT {
         assertThat(pages.text("#preview-map-caption")).contains("placed from Longitude and Latitude (EPSG:4326)");
         pages.screenshot("upload-2-preview.png");
 
+        pages.choose("map-category", "");
+        driver.findElement(By.id("preview-continue")).click();
+        assertThat(pages.text("#preview-problems")).contains("Choose the column with each event's category.");
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).as("focus on what to fix").isEqualTo("map-category");
+        assertThat(driver.findElement(By.id("map-category")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(step()).isEqualTo("preview");
+        pages.choose("map-category", "Crime type");
+        assertThat(pages.text("#preview-problems")).as("fixed as soon as it is corrected").isEmpty();
+        driver.executeScript("document.getElementById('sample-table').scrollIntoView({ block: 'center' })");
+        pages.screenshot("upload-2-sample.png");
+
         driver.findElement(By.id("preview-continue")).click();
         awaitStep("metadata");
         assertThat(driver.switchTo().activeElement().getDomAttribute("id")).as("focus moves to the step").isEqualTo("step-metadata-heading");
@@ -116,26 +122,31 @@ class UploadBrowserIT {
         pages.type(By.id("dataset-source"), "Merseyside Police via data.police.uk");
         pages.type(By.id("dataset-licence"), "Open Government Licence v3.0");
         pages.type(By.id("dataset-coverage"), "Merseyside, March 2022 (sample)");
-        driver.findElement(By.cssSelector("label[for='publish-valid']")).click();
-        assertThat(driver.findElement(By.id("publish-valid")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("publish-none")).isSelected()).as("all or nothing unless asked").isTrue();
         pages.screenshot("upload-3-metadata.png");
 
-        driver.findElement(By.id("metadata-submit")).click();
-        awaitStep("processing");
-        WebElement result = pages.await("#result[data-state]", r -> true);
-        assertThat(result.getDomAttribute("data-state")).as("the load: " + result.getText()).isEqualTo("succeeded");
+        // All or nothing: the three bad rows stop the load, and the report says why.
+        load("failed");
+        assertThat(pages.text("#result-problem")).contains("Nothing was published", "3 of 303 rows cannot be used");
+        assertReportListsTheBadRows();
+        pages.screenshot("upload-4-refused.png");
+        driver.findElement(By.id("result-change")).click();
+        awaitStep("preview");
+        driver.findElement(By.id("preview-continue")).click();
+        awaitStep("metadata");
+        assertThat(driver.findElement(By.id("dataset-title")).getDomProperty("value")).as("nothing typed is lost").isEqualTo(title);
+        driver.findElement(By.cssSelector("label[for='publish-valid']")).click();
+        assertThat(driver.findElement(By.id("publish-valid")).isSelected()).isTrue();
+
+        WebElement result = load("succeeded");
+        assertThat(pages.count("#result-problem")).as("the refusal is gone").isZero();
         assertThat(pages.text("#result-rows-in")).isEqualTo("303");
         assertThat(pages.text("#result-published")).isEqualTo("300");
         assertThat(pages.text("#result-rejected")).isEqualTo("3");
-        assertThat(pages.text("#result-agreement")).matches("\\d+(\\.\\d)?% \\([\\d,]+ of [\\d,]+\\)");
+        assertThat(pages.text("#result-agreement")).matches("\\d+(\\.\\d)?%");
+        assertThat(pages.text("#result-agreement + .figure-note")).matches("[\\d,]+ of [\\d,]+ rows: their own LSOA code .*");
         assertThat(pages.text("#result-outside")).matches("\\d+");
-        List<String> report = pages.await("#report-table", t -> true).findElements(By.cssSelector("tbody tr")).stream()
-                .map(WebElement::getText).toList();
-        assertThat(report).hasSize(3);
-        assertThat(report.get(0)).contains("302", "Month", "sometime in March", "not a date");
-        assertThat(report.get(1)).contains("303", "Longitude / Latitude", "53.405, -2.983", "outside England and Wales");
-        assertThat(report.get(2)).contains("304", "Crime type", "no category");
-        assertThat(driver.findElement(By.id("report-download")).getDomAttribute("href")).endsWith("/report.csv");
+        assertReportListsTheBadRows();
         String datasetId = result.getDomAttribute("data-dataset-id");
         pages.screenshot("upload-4-result.png");
 
@@ -152,37 +163,82 @@ class UploadBrowserIT {
 
         pages.open("/datasets.html?dataset=" + datasetId);
         pages.awaitState("ready");
-        WebElement current = pages.await("#versions tr[data-version='1']", r -> true);
-        assertThat(current.getDomAttribute("data-status")).isEqualTo("in-force");
-        assertThat(current.getText()).contains("Current", csv.getFileName().toString(), "303", "300", "3");
+        WebElement first = pages.await("#versions tr[data-version='1']", r -> true);
+        assertThat(first.getDomAttribute("data-status")).isEqualTo("in-force");
+        assertThat(first.getText()).contains("Current", csv.getFileName().toString(), "Mar 2022", "303", "300", "3");
         assertThat(driver.findElement(By.id("upload-new-version")).getDomAttribute("href")).isEqualTo("/upload.html?dataset=" + datasetId);
-        driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", current);
-        pages.screenshot("upload-6-versions.png");
+        addsAndWithdrawsAVersion(datasetId, title);
+        pages.assertNoConsoleErrors();
+    }
 
+    // Presses "Load the data" and waits for the load to end as expected (succeeded or failed).
+    private WebElement load(String expected) {
+        driver.findElement(By.id("metadata-submit")).click();
+        awaitStep("processing");
+        WebElement result = pages.await("#result[data-state]", r -> true);
+        assertThat(result.getDomAttribute("data-state")).as("the load: " + result.getText()).isEqualTo(expected);
+        return result;
+    }
+
+    private void assertReportListsTheBadRows() {
+        List<String> report = pages.await("#report-table", t -> true).findElements(By.cssSelector("tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(report).hasSize(3);
+        assertThat(report.get(0)).contains("302", "Month", "sometime in March", "not a date");
+        assertThat(report.get(1)).contains("303", "Longitude / Latitude", "53.405, -2.983", "outside England and Wales");
+        assertThat(report.get(2)).contains("304", "Crime type", "no category");
+        assertThat(driver.findElement(By.id("report-download")).getDomAttribute("href")).endsWith("/report.csv");
+    }
+
+    // "Upload a new version" opens the wizard for this dataset; version 2 (the good rows alone, all or
+    // nothing) becomes current, and withdrawing it makes version 1 current again.
+    private void addsAndWithdrawsAVersion(String datasetId, String title) throws IOException {
+        Path corrected = new UploadSamples(files).crimes("merseyside-march-2022-corrected.csv", GOOD_ROWS, List.of());
         driver.findElement(By.id("upload-new-version")).click();
         pages.awaitState("ready");
         pages.await("#version-of option[value='" + datasetId + "']", o -> true);
+        pages.attach("upload-file", corrected);
+        awaitStep("preview");
+        driver.findElement(By.id("preview-continue")).click();
+        awaitStep("metadata");
         assertThat(driver.findElement(By.id("target-version")).isSelected()).as("the dataset is preselected").isTrue();
         assertThat(selected("version-of")).isEqualTo(datasetId);
-        pages.assertNoConsoleErrors();
+        assertThat(driver.findElement(By.id("publish-none")).isSelected()).as("all or nothing unless asked").isTrue();
+        load("succeeded");
+        assertThat(pages.text("#result .message-success")).isEqualTo("Published version 2 of " + title + ": 300 rows.");
+        assertThat(pages.text("#result-rejected")).isEqualTo("0");
+        assertThat(pages.count("#report-table")).isZero();
+
+        pages.open("/datasets.html?dataset=" + datasetId);
+        pages.awaitState("ready");
+        WebElement second = pages.await("#versions tr[data-version='2']", r -> "in-force".equals(r.getDomAttribute("data-status")));
+        assertThat(pages.text("#versions tr[data-version='1']")).contains("Published").doesNotContain("Current");
+        driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", second);
+        pages.screenshot("upload-6-versions.png");
+        second.findElement(By.xpath(".//button[normalize-space()='Withdraw…']")).click();
+        WebElement confirm = second.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Confirm')]"));
+        assertThat(driver.switchTo().activeElement()).as("focus moves to the confirmation").isEqualTo(confirm);
+        confirm.click();
+        WebElement withdrawn = pages.await("#versions tr[data-version='2']", r -> "withdrawn".equals(r.getDomAttribute("data-status")));
+        assertThat(withdrawn.getText()).contains("Withdrawn").doesNotContain("Withdraw…");
+        assertThat(pages.text("#versions tr[data-version='1']")).as("the newest remaining version is current").contains("Current");
+        assertThat(pages.text("#versions .message-success")).contains("Version 2 withdrawn");
+        pages.screenshot("upload-7-withdrawn.png");
     }
 
     @Test
     void aShapefileWithoutItsShxIsRefusedNamingTheMissingPart() throws IOException {
-        Path zip = files.resolve("parcels.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            for (String part : List.of("parcels.shp", "parcels.dbf", "parcels.prj")) {
-                out.putNextEntry(new ZipEntry("parcels/" + part));
-                out.write(("not really a " + part).getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
+        Path zip = new UploadSamples(files).shapefileWithoutShx();
         signInAsDataManager(TestAccounts.suffix());
         pages.open("/upload.html");
         pages.awaitState("ready");
 
+        dropFile("notes.docx");
+        assertThat(pages.text("#upload-error")).as("dropped files are checked before they are sent")
+                .contains("notes.docx is not a kind of file Patchwork reads");
+
         pages.attach("upload-file", zip);
-        WebElement error = pages.await("#upload-error", e -> true);
+        WebElement error = pages.await("#upload-error", e -> e.getText().contains("parcels"));
         assertThat(error.getDomAttribute("role")).isEqualTo("alert");
         assertThat(error.getText()).contains("parcels.zip cannot be loaded", "parcels/parcels.shp", "missing its .shx file");
         assertThat(pages.count("#upload-errors")).as("one problem, said once: no table repeating it").isZero();
@@ -193,6 +249,41 @@ class UploadBrowserIT {
         List<LogEntry> errors = pages.consoleErrors();
         assertThat(errors).as("console errors other than the refused upload").filteredOn(e -> !e.getMessage().contains(FAILED_422)).isEmpty();
         assertThat(errors).hasSize(1);
+    }
+
+    @Test
+    void aShapefileThatDoesNotSayItsCoordinateSystemLoadsOnceTheUploaderDoes() throws IOException {
+        UploadSamples samples = new UploadSamples(files);
+        Path zip = samples.shapefileWithoutPrj(samples.crimes("points.csv", 50, List.of()));
+        signInAsDataManager(TestAccounts.suffix());
+        pages.open("/upload.html");
+        pages.awaitState("ready");
+        pages.attach("upload-file", zip);
+        awaitStep("preview");
+        assertThat(pages.text("#preview-facts")).contains("ESRI Shapefile", "Point", "50");
+        assertThat(pages.text("#crs-problem")).contains("points.shp has no .prj file", "probably EPSG:27700");
+        assertThat(driver.findElement(By.id("preview-map")).isDisplayed()).as("nowhere to draw yet").isFalse();
+        assertThat(pages.text("#preview-map-caption")).isEqualTo("Give the coordinate system to see where the file's features are.");
+        assertThat(pages.count("#map-x")).as("points come from the geometry, not from columns").isZero();
+
+        driver.findElement(By.id("preview-continue")).click();
+        assertThat(pages.text("#preview-problems")).contains("Give the EPSG code of the file's coordinates.");
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("crs-epsg");
+        driver.findElement(By.xpath("//button[normalize-space()='27700 — British National Grid']")).click();
+        assertThat(driver.findElement(By.id("crs-epsg")).getDomProperty("value")).isEqualTo("27700");
+        assertThat(pages.text("#preview-problems")).isEmpty();
+        assertThat(driver.findElement(By.id("preview-map")).getDomAttribute("data-extent")).isEqualTo("true");
+        assertThat(pages.count("#preview-map path.sample-extent")).as("the file's extent drawn as a box").isEqualTo(1);
+        assertThat(pages.text("#preview-map-caption")).startsWith("The area the file's 50 features cover (EPSG:27700)");
+        pages.screenshot("upload-crs-given.png");
+
+        driver.findElement(By.id("preview-continue")).click();
+        awaitStep("metadata");
+        pages.type(By.id("dataset-title"), "Points without a .prj " + TestAccounts.suffix());
+        load("succeeded");
+        assertThat(pages.text("#result-published")).isEqualTo("50");
+        assertThat(pages.text("#result-rejected")).isEqualTo("0");
+        pages.assertNoConsoleErrors();
     }
 
     @Test
@@ -218,22 +309,13 @@ class UploadBrowserIT {
         pages.awaitState("ready");
     }
 
-    // The header and first 300 rows of March 2022 from the real archive, then the three bad rows.
-    private Path crimeSample() throws IOException {
-        Path archive = SharedDataDirectory.locate().resolve("crime").resolve("merseyside-street-2022.zip");
-        List<String> lines = new ArrayList<>();
-        try (ZipFile zip = new ZipFile(archive.toFile());
-             BufferedReader reader = new BufferedReader(new InputStreamReader(zip.getInputStream(zip.getEntry(MARCH)), StandardCharsets.UTF_8))) {
-            for (String line; lines.size() <= GOOD_ROWS && (line = reader.readLine()) != null; ) {
-                lines.add(line);
-            }
-        }
-        lines.addAll(BAD_ROWS);
-        Path csv = files.resolve("merseyside-march-2022-sample.csv");
-        try (OutputStream out = Files.newOutputStream(csv)) {
-            out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        return csv;
+    // Drops a small file on the drop zone, as dragging it from the desktop would.
+    private void dropFile(String name) {
+        driver.executeScript("""
+                const data = new DataTransfer();
+                data.items.add(new File(['hello'], arguments[0], { type: 'application/octet-stream' }));
+                document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+                """, name);
     }
 
     private String step() {
