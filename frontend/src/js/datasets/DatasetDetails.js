@@ -18,6 +18,11 @@ function facts(parent, rows) {
   }
 }
 
+function period({ coverageStart, coverageEnd }) {
+  if (!coverageStart) return null;
+  return coverageStart === coverageEnd ? format.date(coverageStart) : `${format.date(coverageStart)} – ${format.date(coverageEnd)}`;
+}
+
 export class DatasetDetails {
   constructor(element, { api, session }) {
     Object.assign(this, { element, api, session });
@@ -49,7 +54,7 @@ export class DatasetDetails {
     const columns = dom.el("div", "detail-columns", this.element);
     const about = dom.el("div", "", columns);
     facts(about, [["Source", dataset.source], ["Licence", dataset.licence], ["Owner", dataset.openData ? "Open data" : dataset.ownerPartner],
-      ["Coverage", dataset.coverage], ["Period", dataset.coverageStart ? `${format.date(dataset.coverageStart)} – ${format.date(dataset.coverageEnd)}` : null],
+      ["Coverage", dataset.coverage], ["Period", period(dataset)],
       ["Source CRS", dataset.sourceCrs], ["Loaded", format.dateTime(dataset.loadedAt)],
       ["Rows", `${format.number(dataset.rowsRead)} read, ${format.number(dataset.rowsLoaded)} loaded, ${format.number(dataset.rowsRepaired)} repaired, ${format.number(dataset.rowsRejected)} rejected`]]);
     const yours = dom.el("div", "access-box", columns);

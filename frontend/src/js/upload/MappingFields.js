@@ -17,9 +17,9 @@ export class MappingFields {
     this.selects.clear();
     const set = dom.el("fieldset", "mapping", this.element);
     dom.el("legend", "", set, "Which column is which");
-    const suggested = "Patchwork suggested the columns below from their names; correct them if they are wrong.";
-    dom.el("p", "muted small", set, ownGeometry ? `Each feature's point comes from the file's own geometry. ${suggested}`
-      : `${suggested} Highlighted columns in the sample are the ones used.`);
+    const correct = "Patchwork suggested the columns below from their names; correct them if they are wrong.";
+    dom.el("p", "muted small", set, ownGeometry ? `Each feature's point comes from the file's own geometry. ${correct}`
+      : `${correct} Highlighted columns in the sample are the ones used.`);
     const grid = dom.el("div", "form-grid form-grid-3", set);
     const choices = fields.map((field) => ({ key: field, label: field }));
     for (const role of uploads.ROLES) {

@@ -87,6 +87,10 @@ class Inspector {
         String[] sections = info.split("\nLayer name: ");
         for (int i = 1; i < sections.length; i++) {
             Layer layer = parse(sections[i]);
+            if (layer.fields().stream().anyMatch(field -> field.indexOf('\uFFFD') >= 0)) {
+                throw UploadRejected.of(label, "could not be read as " + format.label() + ": its text is not valid UTF-8; save it "
+                        + "as UTF-8 (or, for a Shapefile, add a .cpg file naming its encoding)");
+            }
             if (layer.featureCount() != 0 || i == sections.length - 1) {
                 return layer;
             }

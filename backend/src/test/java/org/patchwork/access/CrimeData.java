@@ -1,5 +1,7 @@
 package org.patchwork.access;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.patchwork.ApiClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +26,25 @@ final class CrimeData {
     static final String OWNER = "Merseyside Police";
     static final List<String> LEVELS = List.of("lsoa", "msoa", "ward", "district");
 
-    /** Which events to count: a category and an inclusive range of months (YYYY-MM); null means any. */
+    /**
+     * Which events to count: a category and an inclusive range of months (YYYY-MM); null means any. Under
+     * disclosure control only one slice (one category, one month) is counted at a time.
+     */
     record Filter(String category, String from, String to) {
 
         static final Filter ALL = new Filter(null, null, null);
+
+        /** One category in one month: the only filter counted for people with aggregate or public access. */
+        static Filter slice(String category, String month) {
+            return new Filter(category, month, month);
+        }
+
+        /** The category, from and to parameters of a request target (absent ones null). */
+        static Filter of(String target) {
+            Function<String, String> param = name -> Pattern.compile("[?&]" + name + "=([^&]*)").matcher(target).results()
+                    .map(m -> URLDecoder.decode(m.group(1), StandardCharsets.UTF_8)).findFirst().orElse(null);
+            return new Filter(param.apply("category"), param.apply("from"), param.apply("to"));
+        }
 
         /** As query parameters, starting with '&' (empty for no filter). */
         String query() {
@@ -54,7 +73,7 @@ final class CrimeData {
     /** An LSOA, category and month whose true count is exactly 3, as are its MSOA's and its ward's. */
     record PlantedCell(String lsoa, String msoa, String ward, String district, String category, String month) {
         Filter filter() {
-            return new Filter(category, month, month);
+            return Filter.slice(category, month);
         }
     }
 
@@ -81,7 +100,8 @@ final class CrimeData {
         Map<String, Long> byLsoa = new TreeMap<>();
         jdbc.sql("""
                         select e.lsoa_code, count(*) from event e
-                        where e.dataset_id = :dataset {{version}} and (cast(:category as text) is null or e.category = :category)
+                        where e.dataset_id = :dataset {{version}} and e.lsoa_code is not null
+                          and (cast(:category as text) is null or e.category = :category)
                           and (cast(:from as text) is null or to_char(e.month, 'YYYY-MM') >= :from)
                           and (cast(:to as text) is null or to_char(e.month, 'YYYY-MM') <= :to)
                         group by e.lsoa_code""".replace("{{version}}", currentVersion))

@@ -19,19 +19,30 @@ import org.patchwork.SharedDataDirectory;
  */
 final class Partnership {
 
-    /** What a person should get from the crime data, and why (see {@code AccessPolicy.decide}). */
+    /**
+     * What a person should get from the crime data, and why (see {@code AccessPolicy.decide}), with the
+     * levels counts are published at for them: under disclosure control one nested chain only (MSOAs and
+     * wards overlap, so publishing both would let one be subtracted from the other).
+     */
     enum Level {
-        RECORD("record"),           // the owner partner's users, except its viewers
-        AGGREGATE("aggregate"),     // the owner's viewers; recipients of an aggregate agreement at LSOA
-        AGGREGATE_MSOA("aggregate"), // recipients of an aggregate agreement from MSOA up
-        PUBLIC("public"),           // viewers of any partner, through the role-only agreement
-        METADATA("metadata"),       // administrators with no other basis: that it exists, not its data
-        NONE(null);                 // everyone else: the dataset does not exist for them
+        RECORD("record", CrimeData.LEVELS),                               // the owner partner's users, except its viewers
+        AGGREGATE("aggregate", List.of("lsoa", "ward", "district")),      // the owner's viewers; aggregate agreement at LSOA
+        AGGREGATE_MSOA("aggregate", List.of("msoa", "district")),         // recipients of an aggregate agreement from MSOA up
+        PUBLIC("public", List.of("lsoa", "ward", "district")),            // viewers of any partner, through the role-only agreement
+        METADATA("metadata", List.of()),  // administrators with no other basis: that it exists, not its data
+        NONE(null, List.of());            // everyone else: the dataset does not exist for them
 
         final String key;
+        final List<String> levels;
 
-        Level(String key) {
+        Level(String key, List<String> levels) {
             this.key = key;
+            this.levels = levels;
+        }
+
+        /** Whether counts come under disclosure control (one category and one month at a time, no margins). */
+        boolean protectedCounts() {
+            return this == AGGREGATE || this == AGGREGATE_MSOA || this == PUBLIC;
         }
     }
 

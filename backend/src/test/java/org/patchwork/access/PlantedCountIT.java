@@ -32,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The planted small count: an LSOA, category and month of the real data with exactly 3 crimes, in an MSOA
  * and a ward that also have exactly 3 (found by SQL, see {@link CrimeData#plantedCell}). A person with
- * record access sees the 3; for everyone else it must not show through any output path, directly or as
- * a custom area that would give it away by subtraction.
+ * record access sees the 3; for everyone else it must not show through any output path, directly, as a
+ * custom area that would give it away by subtraction, or as a wider table (two months, all crime types)
+ * that it could be subtracted from.
  */
 @PatchworkIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -125,6 +126,25 @@ class PlantedCountIT {
         probes.add(customProbe("the LSOAs of its ward", crime.lsoasOf("ward", planted.ward())));
         probes.add(customProbe("its district without it (district minus custom = 3)", districtWithout));
         probes.add(customProbe("its MSOA with the neighbouring MSOA " + neighbour + " (custom minus neighbour = 3)", twoMsoas));
+        CrimeData.Filter twoMonths = planted.month().equals("2022-11") ? new CrimeData.Filter(planted.category(), "2022-10", "2022-11")
+                : new CrimeData.Filter(planted.category(), planted.month(), "2022-11");
+        CrimeData.Filter allTypes = new CrimeData.Filter(null, planted.month(), planted.month());
+        for (CrimeData.Filter wider : List.of(twoMonths, allTypes)) {
+            String what = wider.category() == null ? "all crime types in its month" : "its crime type over " + wider.from() + ".." + wider.to();
+            probes.add(new Probe("GET counts by lsoa of " + what, client -> jsonCell(client.get(counts("lsoa", wider)),
+                    "areas", "code", planted.lsoa())));
+            probes.add(new Probe("GET OGC count items by lsoa of " + what, client -> jsonCell(client.get("/ogc/collections/"
+                    + CrimeData.SLUG + "-by-lsoa/items?f=json" + wider.query()), "features", "id", planted.lsoa())));
+            probes.add(new Probe("POST custom area: the LSOA alone, " + what, client -> {
+                Reply reply = client.post(custom(), wider.customBody(Set.of(planted.lsoa())));
+                return reply.status() == 200 ? Optional.of("custom count " + reply.json().path("area").path("count")) : refused(reply);
+            }));
+        }
+        probes.add(new Probe("GET category totals (margins to subtract from)", client -> {
+            Reply reply = client.get("/api/datasets/" + crime.datasetId + "/categories");
+            return reply.status() != 200 ? refused(reply) : reply.json().path("categories").valueStream()
+                    .filter(c -> c.path("count").isNumber()).findFirst().map(c -> "total " + c);
+        }));
         probes.add(new Probe("GET its points", client -> shownPoints(client.get(points("json")))));
         probes.add(new Probe("GET its points as HTML", client -> shownPoints(client.get(points("html")))));
         long event = crime.eventIds(planted.lsoa(), planted.category(), planted.month()).get(0);
@@ -157,10 +177,13 @@ class PlantedCountIT {
         return reply.status() == 200 ? Optional.of("record-level data: " + reply) : refused(reply);
     }
 
-    /** A refusal gives nothing away; anything but 403 or 404 fails the probe. */
+    /** A refusal gives nothing away: 403, 404, or 400 for a table wider than one slice; anything else fails the probe. */
     private static Optional<String> refused(Reply reply) {
-        assertThat(reply.status()).as("%s", reply).isIn(403, 404);
+        assertThat(reply.status()).as("%s", reply).isIn(400, 403, 404);
         assertThat(reply.isProblem()).isTrue();
+        if (reply.status() == 400) {
+            assertThat(reply.json().path("type").asString()).as("%s", reply).isEqualTo("/problems/single-slice-required");
+        }
         return Optional.empty();
     }
 
@@ -189,7 +212,11 @@ class PlantedCountIT {
     }
 
     private String counts(String level) {
-        return "/api/datasets/" + crime.datasetId + "/counts?level=" + level + planted.filter().query();
+        return counts(level, planted.filter());
+    }
+
+    private String counts(String level, CrimeData.Filter filter) {
+        return "/api/datasets/" + crime.datasetId + "/counts?level=" + level + filter.query();
     }
 
     private String ogcCounts(String level, String format) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.patchwork.ApiClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,5 +79,21 @@ final class PublishedCounts {
             }
         });
         assertThat(wrong).as("%s under rule %s", what, rule).isEmpty();
+    }
+
+    /** Margins (category totals, the outside count) withheld from protected access: listed, never with a number. */
+    static void assertWithheld(String what, Map<String, Cell> published, Set<String> expected) {
+        assertThat(published.keySet()).as("%s: every one listed", what).isEqualTo(expected);
+        assertThat(published).as("%s: none with a number", what).allSatisfy((code, cell) -> {
+            assertThat(cell.count()).as("%s %s", what, code).isNull();
+            assertThat(cell.suppressed()).as("%s %s", what, code).isTrue();
+        });
+    }
+
+    /** Under disclosure control a count table over more than one category and month is refused (400). */
+    static void assertSingleSliceRequired(String what, Reply reply) {
+        assertThat(reply.status()).as("%s: %s", what, reply).isEqualTo(400);
+        assertThat(reply.isProblem()).as(what).isTrue();
+        assertThat(reply.json().path("type").asString()).as(what).isEqualTo("/problems/single-slice-required");
     }
 }

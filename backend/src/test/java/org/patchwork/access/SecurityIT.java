@@ -6,7 +6,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.patchwork.AdminApi;
 import org.patchwork.AdminApi.User;
@@ -170,10 +169,8 @@ class SecurityIT {
         assertThat(ApiClient.browser(port).signIn(user.username(), user.password()).status()).isEqualTo(200);
     }
 
+    /** Sessions read the account again on every request: disabling it ends the session at once. */
     @Test
-    @Disabled("finding: a browser session outlives the account being disabled (and role changes): the principal is kept in "
-            + "the session (SessionController.viewerOf → PatchworkUser.viewer()), never reloaded, so a disabled user keeps "
-            + "access for up to 8 hours of activity. Reload the account per request (or expire its sessions on PATCH)")
     void disablingAUserEndsTheirSession() {
         ApiClient browser = ApiClient.browser(port);
         browser.signIn(user.username(), user.password());
@@ -181,6 +178,18 @@ class SecurityIT {
 
         assertThat(browser.getJson("/api/session").path("authenticated").asBoolean()).isFalse();
         assertThat(browser.get("/api/datasets").status()).isEqualTo(401);
+        admin.setEnabled(user, true);
+        assertThat(browser.getJson("/api/session").path("authenticated").asBoolean()).as("the ended session stays ended").isFalse();
+    }
+
+    @Test
+    void aRoleChangeAppliesToASessionAtOnce() {
+        ApiClient browser = ApiClient.browser(port);
+        browser.signIn(user.username(), user.password());
+        assertThat(browser.getJson("/api/session").path("role").asString()).isEqualTo("analyst");
+
+        assertThat(admin.client().patch("/api/admin/users/" + user.id(), Map.of("role", "viewer")).status()).isEqualTo(200);
+        assertThat(browser.getJson("/api/session").path("role").asString()).isEqualTo("viewer");
     }
 
     @Test

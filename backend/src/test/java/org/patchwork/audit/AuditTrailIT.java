@@ -35,6 +35,8 @@ import tools.jackson.databind.JsonNode;
 class AuditTrailIT {
 
     private static final String SLUG = "merseyside-street-crime-2022";
+    /** One category in one month: the only count table given under disclosure control. */
+    private static final String SLICE = "&category=Burglary&from=2022-03&to=2022-03";
 
     @LocalServerPort
     int port;
@@ -105,10 +107,11 @@ class AuditTrailIT {
             assertThat(row.path("datasetId").asLong()).isEqualTo(datasetId);
         });
 
-        String councilRequest = requestId(council.basic(port).get("/api/datasets/" + datasetId + "/counts?level=district"));
+        String councilRequest = requestId(council.basic(port).get("/api/datasets/" + datasetId + "/counts?level=district" + SLICE));
         JsonNode councilRow = rowsByRequest(council.username()).get(councilRequest);
         assertThat(councilRow.path("partnerId").asLong()).isEqualTo(councilId);
         assertThat(councilRow.path("action").asString() + " " + councilRow.path("output").asString()).isEqualTo("aggregate-access counts");
+        assertThat(councilRow.path("detail").asString()).contains("level=district", "category=Burglary", "from=2022-03", "to=2022-03");
     }
 
     @Test
@@ -141,16 +144,19 @@ class AuditTrailIT {
         assertThat(row.path("detail").asString()).contains("lsoa");
     }
 
+    /** LSOAs for an MSOA agreement, and MSOAs for an LSOA one (only nested levels are published). */
     @Test
-    @Disabled("finding: GET /api/datasets/{id}/counts?level=lsoa by a recipient whose agreement starts at msoa is refused "
-            + "(403 geography-not-allowed, thrown in EventCounts.counts) but not audited; CollectionCatalogue.find calls "
-            + "policy.denied for the same refusal on the OGC path. EventController.counts should record it too")
     void aGeographyTheAgreementDoesNotAllowIsRecordedAsADenialOnTheCountsApi() {
-        Reply lsoas = nhs.basic(port).get("/api/datasets/" + datasetId + "/counts?level=lsoa");
-        assertThat(lsoas.status()).isEqualTo(403);
-        JsonNode row = rowsByRequest(nhs.username()).get(requestId(lsoas));
-        assertThat(row).as("audit row of the refused request").isNotNull();
-        assertThat(row.path("outcome").asString()).isEqualTo("denied");
+        for (var refused : Map.of(nhs, "lsoa", council, "msoa").entrySet()) {
+            Reply reply = refused.getKey().basic(port).get("/api/datasets/" + datasetId + "/counts?level=" + refused.getValue() + SLICE);
+            assertThat(reply.status()).as("%s", reply).isEqualTo(403);
+            assertThat(reply.json().path("type").asString()).isEqualTo("/problems/geography-not-allowed");
+            JsonNode row = rowsByRequest(refused.getKey().username()).get(requestId(reply));
+            assertThat(row).as("audit row of the refused request").isNotNull();
+            assertThat(row.path("outcome").asString()).isEqualTo("denied");
+            assertThat(row.path("output").asString()).isEqualTo("counts");
+            assertThat(row.path("detail").asString()).contains(refused.getValue());
+        }
     }
 
     @Test

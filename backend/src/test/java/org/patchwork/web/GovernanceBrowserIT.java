@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.patchwork.PatchworkIntegrationTest;
 import org.patchwork.SharedDataDirectory;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,8 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Information governance end to end in headless Chromium, against the real Merseyside police.uk crime
  * data (owned by Merseyside Police, not open data). An administrator adds a partner and an analyst in
  * it on the admin page, and on the datasets page gives that partner aggregate access at LSOA level.
- * The analyst then maps a rare crime type for one month: areas with 1 to 4 crimes are drawn and named
- * as suppressed, never with their count. The analyst sees the agreement, makes (and revokes) an API
+ * The analyst then maps a rare crime type for one month (with aggregate access the map offers one crime
+ * type and one month at a time, and only the nested levels LSOA, ward and district): areas with 1 to 4
+ * crimes are drawn and named as suppressed, never with their count. The analyst sees the agreement, makes (and revokes) an API
  * token for a GIS client, but is refused the admin page; the administrator finds the analyst's sign-in
  * and aggregate access in the audit trail, then withdraws the agreement, which ends the partner's
  * access. A Merseyside Police analyst (record level) sees the individual crimes instead.
@@ -39,12 +41,14 @@ class GovernanceBrowserIT {
     private HeadlessChromium chromium;
     private ChromeDriver driver;
     private PatchworkPages pages;
+    private GovernanceSteps steps;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start();
         driver = chromium.driver();
         pages = new PatchworkPages(driver, port);
+        steps = new GovernanceSteps(driver, pages, port);
     }
 
     @AfterEach
@@ -63,15 +67,15 @@ class GovernanceBrowserIT {
         String agreement = "Community safety strategic assessment " + suffix;
 
         pages.signIn("admin", SharedDataDirectory.ADMIN_PASSWORD);
-        addPartnerAndAnalyst(partner, analyst, password);
-        shareCrimeWith(partner, agreement);
+        steps.addPartnerAndAnalyst(partner, analyst, password);
+        steps.shareCrimeWith(partner, agreement);
         pages.assertNoConsoleErrors();
         pages.signOut();
 
         pages.signIn(analyst, password);
         assertThat(pages.text(".app-header")).contains("Analyst " + suffix, partner + " · Analyst");
         assertThat(driver.findElement(By.cssSelector(".app-nav [data-role='admin']")).isDisplayed()).as("no Admin link").isFalse();
-        mapBicycleTheftForMarch("lsoa");
+        mapBicycleTheftForMarch("lsoa", true);
         assertSmallCountsSuppressed();
         pages.screenshot("map-crime-aggregate.png");
 
@@ -88,7 +92,7 @@ class GovernanceBrowserIT {
         assertThat(pages.count(".agreement button")).as("nor withdraw them").isZero();
         driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", card);
         pages.screenshot("datasets-analyst.png");
-        createsUsesAndRevokesAToken(analyst);
+        steps.createsUsesAndRevokesAToken(analyst);
 
         pages.open("/admin.html");
         pages.awaitState("refused");
@@ -119,7 +123,7 @@ class GovernanceBrowserIT {
         assertThat(usage.getText()).contains("Street crime, Merseyside 2022", "aggregate-access");
         pages.screenshot("admin-usage.png");
 
-        withdraw(agreement);
+        steps.withdraw(agreement);
         assertThat(new TestAccounts(port).status("/ogc/collections/" + CRIME + "-by-lsoa/items", analyst, password))
                 .as("without an agreement the partner does not even learn the dataset exists").isEqualTo(404);
         pages.assertNoConsoleErrors();
@@ -134,7 +138,7 @@ class GovernanceBrowserIT {
         accounts.createUser(analyst, "Police Analyst " + suffix, accounts.partnerId("Merseyside Police"), "analyst", password);
 
         pages.signIn(analyst, password);
-        mapBicycleTheftForMarch("lsoa");
+        mapBicycleTheftForMarch("lsoa", false);
         assertThat(pages.text("#pw-access")).startsWith("Record-level access");
         assertThat(pages.count(SUPPRESSED)).as("nothing is suppressed at record level").isZero();
         assertThat(pages.count(".legend-suppressed")).isZero();
@@ -160,103 +164,40 @@ class GovernanceBrowserIT {
         pages.assertNoConsoleErrors();
     }
 
-    // On the datasets page: a token is shown once, works as a Bearer token, and stops working when revoked.
-    private void createsUsesAndRevokesAToken(String owner) {
-        TestAccounts accounts = new TestAccounts(port);
-        pages.awaitReady("#token-panel [data-state]");
-        pages.type(By.id("token-name"), "QGIS " + owner);
-        driver.findElement(By.cssSelector("#token-form button[type='submit']")).click();
-        WebElement shown = pages.await("#token-value", field -> !field.getDomProperty("value").isBlank());
-        String token = shown.getDomProperty("value");
-        assertThat(pages.text("#token-panel .message-success")).contains("it will not be shown again");
-        assertThat(accounts.statusWithToken("/ogc/collections/" + CRIME + "-by-lsoa/items?category=Bicycle%20theft", token))
-                .as("the token reads what its owner may read").isEqualTo(200);
-        assertThat(accounts.statusWithToken("/ogc/collections/" + CRIME + "/items", token))
-                .as("and no more: points need record-level access").isEqualTo(403);
-        driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", shown);
-        pages.screenshot("datasets-token.png");
-
-        WebElement row = pages.await("#token-panel tbody tr", r -> r.getText().contains("QGIS " + owner) && r.getText().contains("Active"));
-        row.findElement(By.tagName("button")).click();
-        pages.await("#token-panel tbody tr", r -> r.getText().contains("QGIS " + owner) && r.getText().contains("Revoked"));
-        assertThat(accounts.statusWithToken("/api/datasets", token)).as("a revoked token is refused").isEqualTo(401);
-    }
-
-    private void addPartnerAndAnalyst(String partner, String analyst, String password) {
-        pages.open("/admin.html#partners");
-        pages.awaitState("ready");
-        pages.awaitReady("#panel-partners [data-state]");
-        pages.type(By.id("partner-name"), partner);
-        pages.choose("partner-kind", "council");
-        driver.findElement(By.cssSelector("#partner-form button[type='submit']")).click();
-        pages.await("#panel-partners tbody tr", row -> row.getText().contains(partner));
-        assertThat(pages.text("#panel-partners .message-success")).contains(partner);
-        pages.screenshot("admin-partners.png");
-
-        driver.findElement(By.id("tab-users")).click();
-        pages.awaitReady("#panel-users [data-state]");
-        pages.type(By.id("user-username"), analyst);
-        pages.type(By.id("user-display-name"), "Analyst " + analyst.substring(analyst.indexOf('-') + 1));
-        pages.chooseText("user-partner", partner);
-        pages.choose("user-role", "analyst");
-        pages.type(By.id("user-password"), password);
-        driver.findElement(By.cssSelector("#user-form button[type='submit']")).click();
-        WebElement row = pages.await("#panel-users tr[data-username='" + analyst + "']", r -> true);
-        assertThat(row.getText()).contains(partner);
-        assertThat(row.getDomAttribute("data-enabled")).isEqualTo("true");
-        pages.screenshot("admin-users.png");
-    }
-
-    private void shareCrimeWith(String partner, String title) {
-        pages.open("/datasets.html");
-        pages.awaitState("ready");
-        driver.findElement(By.cssSelector("tr[data-slug='" + CRIME + "'] .link-button")).click();
-        pages.awaitReady("#dataset");
-        pages.awaitReady(".agreement-list");
-        assertThat(pages.text(".access-box")).as("administrators see metadata only").contains("Metadata only");
-        driver.findElement(By.cssSelector("#agreements summary")).click();
-        pages.await("#agreement-partner option", option -> option.getText().startsWith(partner));
-        pages.type(By.id("agreement-title"), title);
-        pages.type(By.id("agreement-purpose"), "Strategic assessment of crime and disorder for the community safety partnership");
-        pages.type(By.id("agreement-legal-basis"), "Crime and Disorder Act 1998 s.115");
-        pages.chooseText("agreement-partner", partner + " (Council)");
-        pages.choose("agreement-level", "aggregate");
-        pages.choose("agreement-geography", "lsoa");
-        driver.findElement(By.cssSelector("#agreement-form button[type='submit']")).click();
-        WebElement card = pages.await(".agreement-list article.agreement", a -> a.getText().contains(title));
-        assertThat(card.getText()).contains("In force", partner, "Aggregate", "LSOA");
-        assertThat(pages.text("#agreements .message-success")).contains(title);
-        driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", card);
-        pages.screenshot("datasets-agreement.png");
-    }
-
-    private void withdraw(String title) {
-        pages.open("/datasets.html");
-        pages.awaitState("ready");
-        driver.findElement(By.cssSelector("tr[data-slug='" + CRIME + "'] .link-button")).click();
-        pages.awaitReady("#dataset");
-        WebElement card = pages.await(".agreement-list article.agreement", a -> a.getText().contains(title));
-        card.findElement(By.xpath(".//button[normalize-space()='Withdraw…']")).click();
-        WebElement confirm = card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Confirm')]"));
-        assertThat(driver.switchTo().activeElement()).as("focus moves to the confirmation").isEqualTo(confirm);
-        confirm.click();
-        WebElement withdrawn = pages.await(".agreement-list article.agreement", a -> a.getText().contains(title)
-                && "withdrawn".equals(a.getDomAttribute("data-status")));
-        assertThat(withdrawn.getText()).contains("Withdrawn").doesNotContain("Withdraw…");
-    }
-
-    private void mapBicycleTheftForMarch(String level) {
+    /**
+     * Shows the crime theme and maps bicycle theft in March 2022 at the level. With disclosure control
+     * (oneSlice) the controls offer one crime type (no "All crime types") and one Month, and only the
+     * levels of the nested chain LSOA, ward, district; otherwise all types, From and To, and all levels.
+     */
+    private void mapBicycleTheftForMarch(String level, boolean oneSlice) {
         pages.awaitState("ready");
         WebElement theme = pages.await("#pw-theme option", o -> o.getDomAttribute("value").startsWith("events:"));
         assertThat(theme.getText()).startsWith("Crime");
         pages.choose("pw-theme", theme.getDomAttribute("value"));
         pages.awaitState("ready");
-        assertThat(pages.text(".legend-control")).contains("All crime types, Jan–Nov 2022");
+        List<String> types = new Select(driver.findElement(By.id("pw-category"))).getOptions().stream().map(WebElement::getText).toList();
+        String fromLabel = driver.findElement(By.cssSelector("label[for='pw-from']")).getDomProperty("textContent");
+        List<String> levels = new Select(driver.findElement(By.id("pw-level"))).getOptions().stream().filter(WebElement::isEnabled)
+                .map(o -> o.getDomAttribute("value")).toList();
+        if (oneSlice) {
+            assertThat(types).contains("Bicycle theft").doesNotContain("All crime types");
+            assertThat(fromLabel).isEqualTo("Month");
+            assertThat(driver.findElement(By.id("pw-to")).isDisplayed()).as("no To month").isFalse();
+            assertThat(pages.text(".legend-control")).contains(types.get(0) + ", Nov 2022").doesNotContain("All crime types");
+            assertThat(levels).containsExactlyInAnyOrder("lsoa", "ward", "district");
+        } else {
+            assertThat(types.get(0)).isEqualTo("All crime types");
+            assertThat(fromLabel).isEqualTo("From");
+            assertThat(pages.text(".legend-control")).contains("All crime types, Jan–Nov 2022");
+            assertThat(levels).containsExactlyInAnyOrder("lsoa", "msoa", "ward", "district");
+        }
         pages.screenshot("map-crime-all-" + pages.text("#pw-access").split(" ")[0].toLowerCase() + ".png");
         pages.choose("pw-level", level);
         pages.chooseText("pw-category", "Bicycle theft");
         pages.choose("pw-from", "2022-03");
-        pages.choose("pw-to", "2022-03");
+        if (!oneSlice) {
+            pages.choose("pw-to", "2022-03");
+        }
         pages.awaitState("ready");
         assertThat(driver.executeScript("return document.body.dataset.theme")).asString().startsWith("events:");
         assertThat(pages.count("path.choropleth-area")).as("every LSOA drawn").isGreaterThanOrEqualTo(900);

@@ -1,0 +1,82 @@
+package org.patchwork.access;
+
+import static org.patchwork.access.AccessMatrix.Outcome.ABSENT;
+import static org.patchwork.access.AccessMatrix.Outcome.COLLECTIONS;
+import static org.patchwork.access.AccessMatrix.Outcome.DENIED;
+import static org.patchwork.access.AccessMatrix.Outcome.EXACT;
+import static org.patchwork.access.AccessMatrix.Outcome.GEOGRAPHY;
+import static org.patchwork.access.AccessMatrix.Outcome.HIDDEN;
+import static org.patchwork.access.AccessMatrix.Outcome.LISTED;
+import static org.patchwork.access.AccessMatrix.Outcome.OK;
+import static org.patchwork.access.AccessMatrix.Outcome.ROUNDED;
+import static org.patchwork.access.AccessMatrix.Outcome.SLICE;
+import static org.patchwork.access.AccessMatrix.Outcome.SUPPRESSED;
+import static org.patchwork.access.AccessMatrix.Outcome.WITHHELD;
+
+import java.util.List;
+import org.patchwork.access.Partnership.Level;
+
+/** The table {@link AccessMatrixIT} checks: each output path, and what each access level should get from it. */
+final class AccessMatrix {
+
+    private AccessMatrix() {
+    }
+
+    enum Outcome {
+        LISTED,      // 200, the dataset is listed with the person's access level
+        ABSENT,      // 200, the dataset is not listed at all
+        COLLECTIONS, // 200, exactly the crime collections of the person's levels (Partnership.Level.levels)
+        OK,          // 200 (JSON with the person's access level, or an HTML page)
+        EXACT,       // 200, counts exactly as they are (record level)
+        SUPPRESSED,  // 200, counts 1-4 suppressed (null, suppressed=true), the rest exact
+        ROUNDED,     // 200, counts 1-7 suppressed, the rest rounded to 5
+        WITHHELD,    // 200, every category listed, none with a total (a margin to subtract from)
+        SLICE,       // 400 problem single-slice-required: more than one category or month under disclosure control
+        GEOGRAPHY,   // 403 problem geography-not-allowed: a level outside the person's published chain
+        DENIED,      // 403 problem access-denied: the person knows the dataset, but not at this level
+        HIDDEN       // 404 problem: for this person the dataset does not exist
+    }
+
+    record Row(String path, Outcome... byLevel) {
+        Outcome outcome(Level level) {
+            return byLevel[level.ordinal()];
+        }
+    }
+
+    // {id} dataset id, {slug} its slug, {filter} the planted category and month, {range} the planted category
+    // over every month, {month} every category in the planted month, {points} the planted LSOA, category and
+    // month, {event} one event id. Custom areas (POST, filter as the body): the LSOAs of the busiest district.
+    static final List<Row> ROWS = List.of(
+        //     output path                                                 RECORD  AGGREGATE   AGGR.MSOA   PUBLIC   METADATA NONE
+        new Row("GET /api/datasets",                                       LISTED, LISTED,     LISTED,     LISTED,  LISTED,  ABSENT),
+        new Row("GET /api/datasets/{id}",                                  OK,     OK,         OK,         OK,      OK,      HIDDEN),
+        new Row("GET /api/datasets/{id}/agreements",                       OK,     OK,         OK,         OK,      OK,      HIDDEN),
+        new Row("GET /api/datasets/{id}/categories",                       EXACT,  WITHHELD,   WITHHELD,   WITHHELD, DENIED, HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=lsoa{filter}",        EXACT,  SUPPRESSED, GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=msoa{filter}",        EXACT,  GEOGRAPHY,  SUPPRESSED, GEOGRAPHY, DENIED, HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=ward{filter}",        EXACT,  SUPPRESSED, GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=district{filter}",    EXACT,  SUPPRESSED, SUPPRESSED, ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=district{range}",     EXACT,  SLICE,      SLICE,      SLICE,   DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=district{month}",     EXACT,  SLICE,      SLICE,      SLICE,   DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=district",            EXACT,  SLICE,      SLICE,      SLICE,   DENIED,  HIDDEN),
+        new Row("POST /api/datasets/{id}/counts/custom{filter}",           EXACT,  SUPPRESSED, SUPPRESSED, ROUNDED, DENIED,  HIDDEN),
+        new Row("POST /api/datasets/{id}/counts/custom{range}",            EXACT,  SLICE,      SLICE,      SLICE,   DENIED,  HIDDEN),
+        new Row("POST /api/datasets/{id}/counts/custom{month}",            EXACT,  SLICE,      SLICE,      SLICE,   DENIED,  HIDDEN),
+        new Row("GET /ogc/collections",                     COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS),
+        new Row("GET /ogc/collections?f=html",              COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS),
+        new Row("GET /ogc/collections/{slug}",                             OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}?f=html",                      OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}/items?{points}",              OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}/items?f=html&{points}",       OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}/items/{event}",               OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-lsoa",                     OK,     OK,         GEOGRAPHY,  OK,      DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-lsoa/items?f=json{filter}", EXACT, SUPPRESSED, GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-lsoa/items?f=html{filter}", OK,    OK,         GEOGRAPHY,  OK,      DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-msoa",                     OK,     GEOGRAPHY,  OK,         GEOGRAPHY, DENIED, HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-msoa/items?f=json{filter}", EXACT, GEOGRAPHY,  SUPPRESSED, GEOGRAPHY, DENIED, HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-ward/items?f=json{filter}", EXACT, SUPPRESSED, GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{filter}", EXACT, SUPPRESSED, SUPPRESSED, ROUNDED, DENIED, HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=html{filter}", OK, OK,        OK,         OK,      DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{range}", EXACT, SLICE,   SLICE,      SLICE,   DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{month}", EXACT, SLICE,   SLICE,      SLICE,   DENIED,  HIDDEN));
+}
