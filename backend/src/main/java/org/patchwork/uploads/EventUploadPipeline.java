@@ -211,7 +211,7 @@ class EventUploadPipeline {
     private static UploadRejected readFailure(String label, IngestException e) {
         String message = e.getMessage();
         if (message.contains("invalid byte sequence") || message.contains("encoding") || message.contains("Non UTF-8")) {
-            return UploadRejected.of(label, "is not valid UTF-8 text; save it as UTF-8 (or add a .cpg file naming its encoding)");
+            return UploadRejected.of(label, "could not be read: it is not valid UTF-8 text; save it as UTF-8 (or add a .cpg file naming its encoding)");
         }
         return UploadRejected.of(label, "could not be read: " + message.replaceFirst("^ogr2ogr could not read the file: ", ""));
     }
