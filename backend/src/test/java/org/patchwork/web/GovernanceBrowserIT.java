@@ -2,19 +2,15 @@ package org.patchwork.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.patchwork.PatchworkIntegrationTest;
 import org.patchwork.SharedDataDirectory;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Information governance end to end in headless Chromium, against the real Merseyside police.uk crime
@@ -28,34 +24,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * access. A Merseyside Police analyst (record level) sees the individual crimes instead.
  */
 @PatchworkIntegrationTest
-class GovernanceBrowserIT {
+class GovernanceBrowserIT extends BrowserJourney {
 
     private static final String CRIME = "merseyside-street-crime-2022";
     private static final String SUPPRESSED = "path.choropleth-area[data-suppressed='true']";
     // "3 crimes", "1 crime", "4" alone: any way a count from 1 to 4 could be shown.
     private static final Pattern SMALL_COUNT = Pattern.compile("(?<![\\d,.–-])[1-4] crimes?\\b");
 
-    @LocalServerPort
-    int port;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver driver;
-    private PatchworkPages pages;
     private GovernanceSteps steps;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start();
-        driver = chromium.driver();
-        pages = new PatchworkPages(driver, port);
+    void startSteps() {
         steps = new GovernanceSteps(driver, pages, port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

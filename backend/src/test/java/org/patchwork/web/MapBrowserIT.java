@@ -2,21 +2,16 @@ package org.patchwork.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.patchwork.PatchworkIntegrationTest;
 import org.patchwork.SharedDataDirectory;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The map screen, in headless Chromium against the real server and the Merseyside data in PostGIS, signed
@@ -26,34 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code body[data-level]}, and the zoom it settled on in {@code #map[data-zoom]}.
  */
 @PatchworkIntegrationTest
-class MapBrowserIT {
+class MapBrowserIT extends BrowserJourney {
 
     private static final String LSOA = "path.choropleth-area";
 
     // A Liverpool city-centre LSOA from the ONS lookup in ../shared/data/lookups.
     private static final String LSOA_CODE = "E01006512";
     private static final String LSOA_NAME = "Liverpool 031A";
-
-    @LocalServerPort
-    int port;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver driver;
-    private PatchworkPages pages;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start();
-        driver = chromium.driver();
-        pages = new PatchworkPages(driver, port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void browsesDeprivationByAreaAndZoomsToADistrict() {

@@ -2,20 +2,15 @@ package org.patchwork.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.patchwork.PatchworkIntegrationTest;
 import org.patchwork.SharedDataDirectory;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Signing in and out in headless Chromium: a page asked for while signed out leads to the sign-in form;
@@ -24,28 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * header; Sign out returns to the form, which says so, and the map then needs signing in again.
  */
 @PatchworkIntegrationTest
-class SignInBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver driver;
-    private PatchworkPages pages;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start();
-        driver = chromium.driver();
-        pages = new PatchworkPages(driver, port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class SignInBrowserIT extends BrowserJourney {
 
     @Test
     void signsInWithTheRightPasswordOnlyAndSignsOut() {

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.patchwork.PatchworkIntegrationTest;
 import org.patchwork.SharedDataDirectory;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The upload wizard in headless Chromium. A data manager of a new partner uploads 300 real police.uk
@@ -35,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * soon as it is known). Only data managers are offered the wizard.
  */
 @PatchworkIntegrationTest
-class UploadBrowserIT {
+class UploadBrowserIT extends BrowserJourney {
 
     private static final int GOOD_ROWS = 300;
     // Columns: Crime ID, Month, Reported by, Falls within, Longitude, Latitude, Location, LSOA code, LSOA name,
@@ -46,29 +42,8 @@ class UploadBrowserIT {
             ",2022-03,Merseyside Police,Merseyside Police,-2.983,53.405,On or near Bold Street,E01033755,Liverpool 061C,,,");
     private static final String FAILED_422 = "/api/uploads - Failed to load resource: the server responded with a status of 422";
 
-    @LocalServerPort
-    int port;
-
     @TempDir
     Path files;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver driver;
-    private PatchworkPages pages;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start();
-        driver = chromium.driver();
-        pages = new PatchworkPages(driver, port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aDataManagerPublishesTheValidRowsOfACrimeFileAndSeesItOnTheMap() throws IOException {
