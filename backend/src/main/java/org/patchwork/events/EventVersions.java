@@ -28,7 +28,9 @@ public class EventVersions {
     public record NewVersion(long datasetId, String sourceSha256, String fileName, String createdBy) {
     }
 
-    public record Published(long versionId, int version, int rowsPublished, LocalDate coverageStart, LocalDate coverageEnd) {
+    /** A published version: rows published counts the file's rows used; rows inserted the rows stored (areas, polygons, events). */
+    public record Published(long versionId, int version, int rowsPublished, int rowsInserted, LocalDate coverageStart,
+                            LocalDate coverageEnd) {
     }
 
     public record VersionRow(long id, int version, String status, String sourceSha256, String fileName, int rowsIn,
@@ -43,25 +45,38 @@ public class EventVersions {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Published publish(NewVersion version, String checkedTable, int rowsIn, int rowsRejected) {
-        int next = jdbc.sql("select coalesce(max(version), 0) + 1 from dataset_version where dataset_id = :id")
-                .param("id", version.datasetId()).query(Integer.class).single();
         Map<String, Object> coverage = jdbc.sql("select min(month) as first, max(month) as last from " + checkedTable
                 + " where reason is null").query().singleRow();
+        LocalDate last = toDate(coverage.get("last"));
+        Published published = publish(version, "events", "events/publish_rows", checkedTable, rowsIn, rowsRejected,
+                toDate(coverage.get("first")), last == null ? null : last.withDayOfMonth(last.lengthOfMonth()));
+        if (published.rowsInserted() != published.rowsPublished()) {
+            throw new IllegalStateException("Published " + published.rowsInserted() + " rows but expected " + published.rowsPublished());
+        }
+        return published;
+    }
+
+    /**
+     * Publishes a new version of a dataset of any kind: the version row, its rows (copied from
+     * {@code checkedTable} by the SQL script {@code publishScript}, given :dataset_id and :version_id),
+     * and the switch of the dataset's current version. Must run inside the caller's transaction, so the
+     * version appears whole at commit or not at all.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Published publish(NewVersion version, String kind, String publishScript, String checkedTable, int rowsIn,
+                             int rowsRejected, LocalDate coverageStart, LocalDate coverageEnd) {
+        int next = jdbc.sql("select coalesce(max(version), 0) + 1 from dataset_version where dataset_id = :id")
+                .param("id", version.datasetId()).query(Integer.class).single();
         long versionId = jdbc.sql(SqlScripts.load("events/insert_version"))
                 .param("dataset_id", version.datasetId()).param("version", next).param("sha", version.sourceSha256())
                 .param("file_name", version.fileName()).param("rows_in", rowsIn).param("rows_published", rowsIn - rowsRejected)
-                .param("rows_rejected", rowsRejected).param("first", coverage.get("first")).param("last", coverage.get("last"))
+                .param("rows_rejected", rowsRejected).param("first", coverageStart).param("last", coverageEnd)
                 .param("created_by", version.createdBy()).query(Long.class).single();
-        int inserted = jdbc.sql(SqlScripts.load("events/publish_rows", Map.of("checked", checkedTable)))
+        int inserted = jdbc.sql(SqlScripts.load(publishScript, Map.of("checked", checkedTable)))
                 .param("dataset_id", version.datasetId()).param("version_id", versionId).update();
-        if (inserted != rowsIn - rowsRejected) {
-            throw new IllegalStateException("Published " + inserted + " rows but expected " + (rowsIn - rowsRejected));
-        }
-        jdbc.sql("update dataset set current_version_id = :version_id, kind = 'events' where id = :dataset_id")
-                .param("version_id", versionId).param("dataset_id", version.datasetId()).update();
-        LocalDate last = toDate(coverage.get("last"));
-        return new Published(versionId, next, inserted, toDate(coverage.get("first")),
-                last == null ? null : last.withDayOfMonth(last.lengthOfMonth()));
+        jdbc.sql("update dataset set current_version_id = :version_id, kind = :kind where id = :dataset_id")
+                .param("version_id", versionId).param("kind", kind).param("dataset_id", version.datasetId()).update();
+        return new Published(versionId, next, rowsIn - rowsRejected, inserted, coverageStart, coverageEnd);
     }
 
     public List<VersionRow> versions(long datasetId) {

@@ -9,11 +9,13 @@ import org.patchwork.access.Viewer;
 import org.patchwork.events.EventCounts;
 import org.patchwork.events.EventDataset;
 import org.patchwork.web.ApiProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The collections a person may see: the boundary sets (open data), and for each event dataset they may
- * know, its points (record-level access only) and its counts by every geography their agreement allows.
+ * The collections a person may see: the boundary sets (open data); for each event dataset they may
+ * know, its points (record-level access only) and its counts by every geography their agreement allows;
+ * and the polygon datasets they have record-level access to.
  * A collection of a dataset they may not know about does not exist for them (404).
  */
 @Component
@@ -21,10 +23,21 @@ class CollectionCatalogue {
 
     private final AccessPolicy policy;
     private final EventCounts events;
+    private final JdbcClient jdbc;
 
-    CollectionCatalogue(AccessPolicy policy, EventCounts events) {
+    CollectionCatalogue(AccessPolicy policy, EventCounts events, JdbcClient jdbc) {
         this.policy = policy;
         this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    private record PolygonDataset(long id, String slug, String title) {
+    }
+
+    /** Polygon datasets with a published version. */
+    private List<PolygonDataset> polygonDatasets() {
+        return jdbc.sql("select id, slug, title from dataset where kind = 'polygons' and current_version_id is not null order by id")
+                .query(PolygonDataset.class).list();
     }
 
     List<FeatureCollection> visible() {
@@ -38,6 +51,11 @@ class CollectionCatalogue {
             if (access.allows(AccessLevel.PUBLIC)) {
                 AccessPolicy.allowedLevels(access).forEach(level ->
                         collections.add(FeatureCollection.counts(dataset.id(), dataset.slug(), dataset.title(), level)));
+            }
+        }
+        for (PolygonDataset dataset : polygonDatasets()) {
+            if (policy.decide(viewer, dataset.id()).allows(AccessLevel.RECORD)) {
+                collections.add(FeatureCollection.polygons(dataset.id(), dataset.slug(), dataset.title()));
             }
         }
         return collections;
@@ -74,6 +92,16 @@ class CollectionCatalogue {
                     throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
                             "Your agreement allows counts for " + AccessPolicy.allowedLevels(access) + " only");
                 }
+            }
+        }
+        for (PolygonDataset dataset : polygonDatasets()) {
+            if (id.equals(dataset.slug())) {
+                if (!policy.decide(policy.currentViewer(), dataset.id()).allows(AccessLevel.METADATA)) {
+                    policy.denied(dataset.id(), output, "hidden collection " + id);
+                    break;
+                }
+                policy.require(dataset.id(), AccessLevel.RECORD, output);
+                return FeatureCollection.polygons(dataset.id(), dataset.slug(), dataset.title());
             }
         }
         throw ApiProblem.notFound("unknown-collection", "There is no collection '" + id + "'. Collections: "

@@ -11,7 +11,7 @@ import java.util.List;
 record FeatureCollection(String id, String title, String description, Kind kind, String view, List<String> queryables,
                          Long datasetId, String level) {
 
-    enum Kind { BOUNDARIES, EVENTS, COUNTS }
+    enum Kind { BOUNDARIES, EVENTS, COUNTS, POLYGONS }
 
     private static final List<String> SUMMARY_QUERYABLES = List.of("code", "name", "lad_code");
     static final List<String> COUNT_PARAMETERS = List.of("category", "from", "to");
@@ -42,6 +42,17 @@ record FeatureCollection(String id, String title, String description, Kind kind,
         return new FeatureCollection(slug, title + " (points)", "Individual events of '" + title + "': record-level data, "
                 + "shown only to people whose sharing agreement allows it. Every request is audited.",
                 Kind.EVENTS, "feature_event", List.of("category", "month", "lsoa_code"), datasetId, null);
+    }
+
+    static FeatureCollection polygons(long datasetId, String slug, String title) {
+        return new FeatureCollection(slug, title, "Polygons of '" + title + "' as their owner uploaded them (invalid ones "
+                + "repaired), with the file's attributes. Every request is audited.",
+                Kind.POLYGONS, "feature_polygon", List.of("name", "source_id"), datasetId, null);
+    }
+
+    /** A partner's own features, served only at record-level access and audited. */
+    boolean isRecordLevel() {
+        return kind == Kind.EVENTS || kind == Kind.POLYGONS;
     }
 
     static FeatureCollection counts(long datasetId, String slug, String title, String level) {

@@ -62,7 +62,7 @@ class FeatureStore {
     /** [minLon, minLat, maxLon, maxLat], or empty when the collection has no features. */
     Optional<double[]> extent(FeatureCollection collection) {
         String view = collection.kind() == FeatureCollection.Kind.COUNTS ? "feature_" + collection.level() : collection.view();
-        String filters = collection.kind() == FeatureCollection.Kind.EVENTS ? " and v.dataset_id = :dataset_id" : "";
+        String filters = collection.isRecordLevel() ? " and v.dataset_id = :dataset_id" : "";
         String sql = SqlScripts.load("layers/extent", Map.of("view", view, "filters", filters));
         return jdbc.query(sql, new MapSqlParameterSource("dataset_id", collection.datasetId()), (rs, n) -> new double[] {
                 rs.getDouble("min_x"), rs.getDouble("min_y"), rs.getDouble("max_x"), rs.getDouble("max_y")})

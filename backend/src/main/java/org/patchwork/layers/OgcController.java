@@ -139,7 +139,7 @@ class OgcController {
         }
         links.add(new Link(base() + "/collections/" + collection.id(), "collection", "application/json", collection.title()));
         response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
-        if (collection.kind() == FeatureCollection.Kind.EVENTS) {
+        if (collection.isRecordLevel()) {
             policy.audit("record-access", collection.datasetId(), "ogc-items", features.size(), query.filters().toString());
         }
         if (html) {
@@ -175,7 +175,7 @@ class OgcController {
         }
         String feature = store.one(collection, featureId, crs).orElseThrow(() -> ApiProblem.notFound("unknown-feature",
                 "Collection '" + collectionId + "' has no feature with id '" + featureId + "'"));
-        if (collection.kind() == FeatureCollection.Kind.EVENTS) {
+        if (collection.isRecordLevel()) {
             policy.audit("record-access", collection.datasetId(), "ogc-item", 1, featureId);
         }
         response.setHeader("Content-Crs", "<" + crs.uri() + ">");

@@ -8,6 +8,7 @@ import org.patchwork.boundaries.BoundaryFile;
 import org.patchwork.boundaries.BoundaryLevel;
 import org.patchwork.boundaries.BoundaryLoader;
 import org.patchwork.boundaries.HierarchyLoader;
+import org.patchwork.boundaries.LsoaChangeLoader;
 import org.patchwork.boundaries.PopulationLoader;
 import org.patchwork.catalogue.DatasetCatalogue;
 import org.patchwork.catalogue.LoadSummary;
@@ -39,6 +40,7 @@ class InitialDataLoader implements ApplicationRunner {
     private final DataProperties properties;
     private final DatasetCatalogue catalogue;
     private final HierarchyLoader hierarchy;
+    private final LsoaChangeLoader lsoaChanges;
     private final BoundaryLoader boundaries;
     private final PopulationLoader population;
     private final Imd2019Loader imd;
@@ -46,12 +48,13 @@ class InitialDataLoader implements ApplicationRunner {
     private final UploadService uploads;
     private final PartnerDirectory partners;
 
-    InitialDataLoader(DataProperties properties, DatasetCatalogue catalogue, HierarchyLoader hierarchy,
+    InitialDataLoader(DataProperties properties, DatasetCatalogue catalogue, HierarchyLoader hierarchy, LsoaChangeLoader lsoaChanges,
                       BoundaryLoader boundaries, PopulationLoader population, Imd2019Loader imd, DemoData demo,
                       UploadService uploads, PartnerDirectory partners) {
         this.properties = properties;
         this.catalogue = catalogue;
         this.hierarchy = hierarchy;
+        this.lsoaChanges = lsoaChanges;
         this.boundaries = boundaries;
         this.population = population;
         this.imd = imd;
@@ -77,6 +80,8 @@ class InitialDataLoader implements ApplicationRunner {
         step("lookup-lsoa11-merseyside", () -> hierarchy.load(dir.resolve("lookups/merseyside_lsoa11_msoa11_ward_lad_lookup.csv"),
                 "lookup-lsoa11-merseyside", "LSOA 2011 to MSOA, ward and district lookup (Merseyside)",
                 "ONS best-fit lookups via humaniverse/geographr", "Merseyside"));
+        step("lookup-lsoa11-lsoa21-england", () -> lsoaChanges.load(dir.resolve("lookups/england_lsoa11_to_lsoa21_lookup.csv"),
+                "lookup-lsoa11-lsoa21-england", "LSOA 2011 to LSOA 2021 lookup with change indicator (England)", ONS));
         Path merseyside = dir.resolve("boundaries/merseyside");
         boundary(BoundaryLevel.DISTRICT, merseyside.resolve("merseyside_lad2021_bsc.shp"), "lad21cd", "lad21nm",
                 "boundaries-district-merseyside", "Local authority districts (2021), super-generalised");

@@ -6,9 +6,11 @@ import java.util.Map;
 /**
  * What Patchwork found in an upload, for the preview: the format and layer, its fields, how many
  * features, the coordinate reference system (or why it is unknown, with what the coordinates look like),
- * a few sample rows, and the column mapping it suggests.
+ * a few sample rows, the column mapping it suggests and the kind of dataset that mapping is for
+ * (events, area-statistics or polygons).
  */
 public record Inspection(String uploadId, String fileName, String format, String layer, String geometryType,
                          long featureCount, List<String> fields, Integer epsg, String crsProblem, double[] extent,
-                         List<Map<String, String>> sample, ColumnMapping suggestedMapping, List<String> files) {
+                         List<Map<String, String>> sample, ColumnMapping suggestedMapping, String suggestedKind,
+                         List<String> files) {
 }

@@ -53,12 +53,24 @@ class Inspector {
                 crsProblem = e.getMessage() + ". " + CoordinateHint.describe(layer.extent());
             }
         }
-        ColumnMapping mapping = ColumnMapping.suggest(layer.fields(), prepared.detected().format().hasOwnGeometry() && layer.hasGeometry(),
-                layer.extent());
+        List<Map<String, String>> sample = sample(main, prepared.detected().format(), layer.name());
+        ColumnMapping mapping = ColumnMapping.suggest(layer.fields(), ownGeometryType(prepared.detected().format(), layer), sample);
         List<String> files = prepared.detected().mainFiles().stream().map(prepared::label).toList();
         return new Inspection(prepared.stored().id().toString(), prepared.stored().originalName(), prepared.detected().format().label(),
                 layer.name(), layer.geometryType(), layer.featureCount(), layer.fields(), epsg, crsProblem, layer.extent(),
-                sample(main, prepared.detected().format(), layer.name()), mapping, files);
+                sample, mapping, mapping.kindOrEvents(), files);
+    }
+
+    /** The mapping Patchwork suggests for an upload's main layer (what the preview offers). */
+    ColumnMapping suggest(UploadFiles.Prepared prepared, Layer layer) {
+        Path main = prepared.detected().mainFile();
+        return ColumnMapping.suggest(layer.fields(), ownGeometryType(prepared.detected().format(), layer),
+                sample(main, prepared.detected().format(), layer.name()));
+    }
+
+    /** The geometry type of the file's own geometry, or null when it has none (CSV and Excel never do). */
+    static String ownGeometryType(SourceFormat format, Layer layer) {
+        return format.hasOwnGeometry() && layer.hasGeometry() ? layer.geometryType() : null;
     }
 
     int detectEpsg(Path main, SourceFormat format, Layer layer) {

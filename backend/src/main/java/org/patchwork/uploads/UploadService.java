@@ -34,7 +34,8 @@ public class UploadService {
 
     private final UploadFiles files;
     private final Inspector inspector;
-    private final EventUploadPipeline pipeline;
+    private final UploadStaging staging;
+    private final Map<String, KindPipeline> pipelines;
     private final JobStore jobs;
     private final DatasetCatalogue catalogue;
     private final EventVersions versions;
@@ -43,11 +44,13 @@ public class UploadService {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
-    UploadService(UploadFiles files, Inspector inspector, EventUploadPipeline pipeline, JobStore jobs, DatasetCatalogue catalogue,
-                  EventVersions versions, AuditLog audit, JdbcClient jdbc, TransactionTemplate transaction, ObjectMapper json) {
+    UploadService(UploadFiles files, Inspector inspector, UploadStaging staging, List<KindPipeline> pipelines, JobStore jobs,
+                  DatasetCatalogue catalogue, EventVersions versions, AuditLog audit, JdbcClient jdbc, TransactionTemplate transaction,
+                  ObjectMapper json) {
         this.files = files;
         this.inspector = inspector;
-        this.pipeline = pipeline;
+        this.staging = staging;
+        this.pipelines = pipelines.stream().collect(java.util.stream.Collectors.toMap(KindPipeline::kind, p -> p));
         this.jobs = jobs;
         this.catalogue = catalogue;
         this.versions = versions;
@@ -105,11 +108,18 @@ public class UploadService {
             }
             jobs.progress(id, "unpacking", 0, 5);
             UploadFiles.Prepared prepared = files.prepare(stored);
+            java.nio.file.Path main = prepared.detected().mainFile();
+            Inspector.Layer layer = inspector.layer(main, prepared.detected().format(), prepared.label(main));
             ColumnMapping remembered = request.datasetId() == null ? null : rememberedMapping(request.datasetId()).orElse(null);
-            EventUploadPipeline.Checked checked = pipeline.run(id, prepared, request, remembered,
+            ColumnMapping mapping = request.mapping() != null ? request.mapping()
+                    : remembered != null ? remembered : inspector.suggest(prepared, layer);
+            KindPipeline pipeline = pipelineFor(mapping.kindOrEvents(), request.datasetId(), prepared.label(main));
+            KindPipeline.Checked checked = pipeline.check(id, prepared, layer, request, mapping,
                     (stage, rows, percent) -> jobs.progress(id, stage, rows, percent));
-            List<UploadRejected.FileError> rejected = pipeline.rejectedRows(checked.table(), Integer.MAX_VALUE);
+            List<UploadRejected.FileError> rejected = staging.rejectedRows(checked.table(), Integer.MAX_VALUE);
+            List<UploadRejected.FileError> notes = pipeline.notes(checked);
             jobs.addIssues(id, rejected);
+            jobs.addIssues(id, notes);
             if (checked.rejected() == checked.rowsIn()) {
                 throw new UploadRejected("None of the " + checked.rowsIn() + " rows can be used, so nothing was published "
                         + "(the report lists each row and why)", rejected.subList(0, Math.min(REPORTED_IN_PROBLEM, rejected.size())));
@@ -120,7 +130,7 @@ public class UploadService {
                         rejected.subList(0, Math.min(REPORTED_IN_PROBLEM, rejected.size())));
             }
             jobs.progress(id, "publishing", checked.rowsIn(), 85);
-            Map<String, Object> result = transaction.execute(status -> publish(request, stored, checked, rejected));
+            Map<String, Object> result = transaction.execute(status -> publish(request, stored, pipeline, checked, rejected, notes));
             jobs.finish(id, true, (Long) result.get("datasetId"), result, null);
             files.delete(request.uploadId());   // published: the file is no longer needed (a failed one is kept for a retry)
             log.info("Upload job {} published {}", id, result);
@@ -135,18 +145,20 @@ public class UploadService {
             jobs.finish(id, false, null, null, problem(500, "internal-error", "Internal error",
                     "The load failed on our side and nothing was published; quote job " + id + " when you report it."));
         } finally {
-            pipeline.dropTables(id);
+            staging.drop(id);
         }
     }
 
-    private Map<String, Object> publish(UploadRequest request, UploadFiles.Stored stored, EventUploadPipeline.Checked checked,
-                                        List<UploadRejected.FileError> rejected) {
+    private Map<String, Object> publish(UploadRequest request, UploadFiles.Stored stored, KindPipeline pipeline, KindPipeline.Checked checked,
+                                        List<UploadRejected.FileError> rejected, List<UploadRejected.FileError> notes) {
         long datasetId = request.datasetId() != null ? request.datasetId() : catalogue.register(newDataset(request, stored));
-        EventVersions.Published published = versions.publish(new EventVersions.NewVersion(datasetId, stored.sha256(),
-                stored.originalName(), request.createdBy()), checked.table(), checked.rowsIn(), checked.rejected());
-        jdbc.sql("delete from dataset_issue where dataset_id = :id").param("id", datasetId).update();
-        catalogue.finish(datasetId, checked.rowsIn(), published.rowsPublished(), 0, checked.rejected(), rejected.stream()
+        EventVersions.Published published = pipeline.publish(new EventVersions.NewVersion(datasetId, stored.sha256(),
+                stored.originalName(), request.createdBy()), checked);
+        List<LoadIssue> issues = new java.util.ArrayList<>(rejected.stream()
                 .map(e -> new LoadIssue(e.file(), e.row(), e.column(), e.value(), e.reason(), LoadIssue.Outcome.REJECTED)).toList());
+        notes.forEach(e -> issues.add(new LoadIssue(e.file(), e.row(), e.column(), e.value(), e.reason(), LoadIssue.Outcome.REPAIRED)));
+        jdbc.sql("delete from dataset_issue where dataset_id = :id").param("id", datasetId).update();
+        catalogue.finish(datasetId, checked.rowsIn(), published.rowsPublished(), notes.size(), checked.rejected(), issues);
         jdbc.sql("update dataset set coverage_start = :start, coverage_end = :end, loaded_at = now() where id = :id")
                 .param("start", published.coverageStart()).param("end", published.coverageEnd()).param("id", datasetId).update();
         jdbc.sql("insert into column_mapping (dataset_id, mapping, updated_by) values (:id, cast(:mapping as jsonb), :by) "
@@ -157,12 +169,30 @@ public class UploadService {
                 + checked.rejected() + " rejected"));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("datasetId", datasetId);
+        result.put("kind", pipeline.kind());
         result.put("version", published.version());
         result.put("rowsIn", checked.rowsIn());
         result.put("rowsPublished", published.rowsPublished());
         result.put("rowsRejected", checked.rejected());
-        result.put("assignment", checked.assignment());
+        result.putAll(checked.details());
         return result;
+    }
+
+    /** The pipeline for a kind; a new version must be of the dataset's kind. */
+    private KindPipeline pipelineFor(String kind, Long datasetId, String label) {
+        KindPipeline pipeline = pipelines.get(kind);
+        if (pipeline == null) {
+            throw new UploadRejected("Unknown kind of dataset '" + kind + "'", List.of(new UploadRejected.FileError(label, null, null, kind,
+                    "kind must be one of " + ColumnMapping.KINDS)));
+        }
+        if (datasetId != null) {
+            String current = jdbc.sql("select kind from dataset where id = :id").param("id", datasetId).query(String.class).single();
+            if (!current.equals("reference") && !current.equals(kind)) {
+                throw new UploadRejected("This dataset holds " + current + "; a new version must hold " + current + " too, not " + kind,
+                        List.of(new UploadRejected.FileError(label, null, null, kind, "kind differs from the dataset's (" + current + ")")));
+            }
+        }
+        return pipeline;
     }
 
     Optional<ColumnMapping> rememberedMapping(long datasetId) {

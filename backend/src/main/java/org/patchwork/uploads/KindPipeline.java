@@ -1,0 +1,34 @@
+package org.patchwork.uploads;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.patchwork.events.EventVersions;
+
+/**
+ * The steps one kind of dataset (point events, area statistics, polygons) adds to an upload: checking the
+ * staged rows into the job's checked table, each unusable row with its reason, column and value; and
+ * publishing the usable rows as a new version inside the caller's transaction.
+ */
+interface KindPipeline {
+
+    String kind();
+
+    Checked check(UUID job, UploadFiles.Prepared prepared, Inspector.Layer layer, UploadRequest request, ColumnMapping mapping,
+                  Progress progress);
+
+    EventVersions.Published publish(EventVersions.NewVersion version, Checked checked);
+
+    /** Rows published with a change worth telling the uploader about (a repaired polygon); none by default. */
+    default List<UploadRejected.FileError> notes(Checked checked) {
+        return List.of();
+    }
+
+    interface Progress {
+        void report(String stage, int rows, int percent);
+    }
+
+    /** The checked scratch table and its counts (rows in = usable + rejected), and what the result reports for this kind. */
+    record Checked(String table, int rowsIn, int rejected, ColumnMapping mapping, Map<String, Object> details) {
+    }
+}
