@@ -1,15 +1,18 @@
 // The map screen's behaviour: load the settings, the district outlines and what the picker asks for —
-// the chosen level's areas coloured by a deprivation domain, or an event dataset's counts by area (and,
-// for record-level access, its individual events) — and keep the legend, details panel and status in
-// step. Boundary loads are cached, so Retry (or switching back to a level) only fetches what is missing.
+// the chosen level's areas coloured by a deprivation domain, an event dataset's counts by area (and,
+// for record-level access, its individual events), or one slice of an area-statistics dataset on the
+// boundaries of its level — and keep the legend, details panel and status in step. Boundary loads are
+// cached, so Retry (or switching back to a level) only fetches what is missing.
 import { ChoroplethLayer } from "./layers/ChoroplethLayer.js";
 import { OutlineLayer } from "./layers/OutlineLayer.js";
 import { EventPointsLayer } from "./layers/EventPointsLayer.js";
 import { basemapLayer } from "./layers/basemapLayer.js";
 import { countLayer } from "./layers/countLayer.js";
+import { statisticsLayer } from "./layers/statisticsLayer.js";
 import { crime } from "./crime.js";
 import { format } from "./format.js";
 import { indicators } from "./indicators.js";
+import { statistics } from "./statistics.js";
 
 const codeOf = (feature) => String(feature.id ?? feature.properties?.code);
 const POINT_LIMIT = 5000;
@@ -18,15 +21,22 @@ const POINT_LIMIT = 5000;
 const sameCounts = (a, b) => a.theme === b.theme && a.level === b.level && a.crime?.category === b.crime?.category
   && a.crime?.from === b.crime?.from && a.crime?.to === b.crime?.to;
 
+// What a picker key draws: "deprivation", "counts" (an event dataset) or "statistics".
+const kindOf = (themes, key) => {
+  const theme = themes.get(key);
+  return !theme ? "deprivation" : theme.kind === "area-statistics" ? "statistics" : "counts";
+};
+
 export class MapBrowser {
-  constructor(map, { api, status, legend, districts, details, choice, onState = () => {} }) {
-    Object.assign(this, { map, api, status, legend, districts, details, choice, onState });
+  // onStatistics(answer) hears each statistics answer drawn, so the picker can offer its measures.
+  constructor(map, { api, status, legend, districts, details, choice, onState = () => {}, onStatistics = () => {} }) {
+    Object.assign(this, { map, api, status, legend, districts, details, choice, onState, onStatistics });
     this.themes = new Map();
     this._loads = new Map();
     this._token = 0;
   }
 
-  // Event datasets the person may map (see crimeThemes.js), by picker key.
+  // Event and statistics datasets the person may map (see datasetLayers.js), by picker key.
   setThemes(themes) {
     this.themes = new Map(themes.map((theme) => [theme.key, theme]));
   }
@@ -51,14 +61,16 @@ export class MapBrowser {
       await step("map settings", "config", async () => this._applyConfig(await this.api.mapConfig()));
       await step("district boundaries", "districts", async () => this._drawOutlines(await this.api.features("district")));
       const theme = this.themes.get(choice.theme);
-      const drawn = theme ? await this._counts(theme, choice, step, token, pointsOnly)
-        : await this._deprivation(choice, step, token);
+      const kind = kindOf(this.themes, choice.theme);
+      const drawn = kind === "statistics" ? await this._statistics(theme, choice, step, token)
+        : kind === "counts" ? await this._counts(theme, choice, step, token, pointsOnly)
+          : await this._deprivation(choice, step, token);
       if (token !== this._token || !drawn) return;
       this.status.clear();
-      this.onState("ready", choice);
+      this.onState("ready", this.choice);
     } catch (error) {
       if (token !== this._token || error?.name === "AbortError") return;
-      if (this.themes.has(choice.theme)) this._removeAreas();
+      if (kindOf(this.themes, choice.theme) !== "deprivation") this._removeAreas();
       this.status.error(`Could not load ${what}: ${String(error.message).replace(/\.$/, "")}.`);
       this.onState("error", choice);
     }
@@ -78,16 +90,17 @@ export class MapBrowser {
   show(choice) {
     const previous = this.choice;
     this.choice = choice;
-    const isCrime = this.themes.has(choice.theme);
-    if (!isCrime && previous.theme === choice.theme && previous.level === choice.level && this._layer) {
+    const kind = kindOf(this.themes, choice.theme);
+    if (kind === "deprivation" && previous.theme === choice.theme && previous.level === choice.level && this._layer) {
       this._layer.setFill((feature) => indicators.colour(feature, choice.level, choice.domain));
       this.legend.setLegend(indicators.legend(choice.level, choice.domain));
       if (this._selected) this.details.show(this._selected, { level: choice.level, domain: choice.domain });
       this.onState("ready", choice);
       return Promise.resolve();
     }
-    if (isCrime && this._layer && sameCounts(previous, choice)) return this.refresh({ pointsOnly: true });
-    if (!isCrime || !this.themes.has(previous.theme)) this._removeAreas();
+    if (kind === "counts" && this._layer && sameCounts(previous, choice)) return this.refresh({ pointsOnly: true });
+    // Counts and statistics keep the areas drawn until their next answer replaces them.
+    if (kind === "deprivation" || kind !== kindOf(this.themes, previous.theme)) this._removeAreas();
     return this.refresh();
   }
 
@@ -126,6 +139,21 @@ export class MapBrowser {
         : null);
     }
     return true;
+  }
+
+  async _statistics(theme, choice, step, token) {
+    const { id, title } = theme.dataset;
+    const { measure, category, period } = choice.statistics ?? {};
+    const answer = await step(`the statistics of ${theme.label.replace(/^Statistics — /, "")}`, null, () =>
+      this.api.getJson(this.api.withParams(`/api/datasets/${encodeURIComponent(id)}/statistics`, { measure, category, period })));
+    if (token !== this._token) return false;
+    this.onStatistics(answer);
+    const level = indicators.levels.some((l) => l.key === answer.level) ? answer.level : "lsoa";
+    // The dataset's level, not the (hidden) level of the picker, is the one drawn and reported.
+    this.choice = { ...this.choice, level };
+    const boundaries = await step(`${indicators.level(level).noun} boundaries`, `level:${level}`, () => this.api.features(level));
+    if (token !== this._token) return false;
+    return this._drawStatistics(theme, answer, level, boundaries, title);
   }
 
   _applyConfig(config) {
@@ -184,6 +212,33 @@ export class MapBrowser {
     return true;
   }
 
+  _drawStatistics(theme, answer, level, boundaries, title) {
+    this._removeAreas();
+    if (!this._hasAreas(level, boundaries)) return false;
+    const noun = indicators.level(level).noun;
+    const { collection, unplaced } = statistics.join(boundaries, answer);
+    if (collection.features.length === 0) {
+      this.legend.setLegend(null);
+      this.status.empty((answer.values ?? []).length === 0
+        ? "No values for this measure, breakdown and period. Choose another, or check the dataset's latest version."
+        : `None of the dataset's ${format.number(answer.values.length)} area codes is a loaded ${noun}. Load those boundaries, then reload this page.`);
+      this.onState("empty", this.choice);
+      return false;
+    }
+    const drawn = statisticsLayer(collection, { answer, level, levelNoun: noun, datasetTitle: title.replace(/\s*\([^)]*\)\s*$/, "") });
+    this.legend.setLegend(drawn.legend);
+    const access = statistics.accessLine(answer);
+    drawn.layer.on("select", ({ feature }) => this.details.showCount(feature, { level, title: drawn.title,
+      describe: drawn.view.describe, fill: drawn.view.fill, access,
+      suppressedNote: "Counts this small are withheld so that the people they describe cannot be identified." }));
+    this._layer = drawn.layer.addTo(this.map);
+    this._attribute(theme.dataset.source);
+    this.status.notice(unplaced.length
+      ? `${format.number(unplaced.length)} of the dataset's areas ${unplaced.length === 1 ? "is" : "are"} not among the loaded ${noun} `
+        + "boundaries, so not drawn." : null);
+    return true;
+  }
+
   _hasAreas(level, collection) {
     if (collection.features.length > 0) return true;
     this.legend.setLegend(null);
@@ -214,7 +269,9 @@ export class MapBrowser {
     this._layer = null;
     this._selected = null;
     this._removePoints({ keepLegend: true });
-    if (!this.themes.has(this.choice.theme)) this._attribute(null);
-    this.details.clear(this.themes.has(this.choice.theme) ? "Select an area on the map to see its count." : undefined);
+    const kind = kindOf(this.themes, this.choice.theme);
+    if (kind === "deprivation") this._attribute(null);
+    this.details.clear(kind === "counts" ? "Select an area on the map to see its count."
+      : kind === "statistics" ? "Select an area on the map to see its value." : undefined);
   }
 }

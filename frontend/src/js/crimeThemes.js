@@ -6,8 +6,10 @@ import { crime } from "./crime.js";
 
 const LEVELS = ["lsoa", "msoa", "ward", "district"];
 
-export async function crimeThemes(api) {
-  const [datasets, ogc] = await Promise.all([api.getJson("/api/datasets"), api.getJson("/ogc/collections")]);
+// lists: { datasets, ogc } when the caller has already asked for them (datasetLayers.js does).
+export async function crimeThemes(api, lists = null) {
+  const [datasets, ogc] = lists ? [lists.datasets, lists.ogc]
+    : await Promise.all([api.getJson("/api/datasets"), api.getJson("/ogc/collections")]);
   const ids = new Set((ogc.collections ?? []).map((c) => c.id));
   const events = datasets.filter(({ dataset }) => LEVELS.some((level) => ids.has(`${dataset.slug}-by-${level}`)));
   const themes = await Promise.all(events.map(async ({ dataset, access }) => {

@@ -1,11 +1,13 @@
-// Wiring only: the header, the map, its controls and the details panel, and their events. The crime
-// layer is offered once the datasets the person may map are known; the map does not wait for that.
-// ?dataset=12 opens event dataset 12 once it is known (the upload wizard's "See it on the map").
+// Wiring only: the header, the map, its controls and the details panel, and their events. The crime and
+// statistics layers and the polygon overlays are offered once the datasets the person may map are known;
+// the map does not wait for that. ?dataset=12 opens dataset 12 once it is known (the upload wizard's
+// "See it on the map"): an event or statistics dataset as the layer shown, a polygon dataset as an overlay.
 import { api } from "./api.js";
 import { map } from "./map.js";
 import { indicators } from "./indicators.js";
-import { crimeThemes } from "./crimeThemes.js";
+import { datasetLayers } from "./datasetLayers.js";
 import { MapBrowser } from "./MapBrowser.js";
+import { PolygonOverlays } from "./PolygonOverlays.js";
 import { signedInPage } from "./header/signedInPage.js";
 import { StatusControl } from "./controls/StatusControl.js";
 import { LayerPickerControl } from "./controls/LayerPickerControl.js";
@@ -32,7 +34,9 @@ const browser = new MapBrowser(leafletMap, {
     Object.assign(document.body.dataset, { state, level: choice.level, theme: choice.theme });
     element.setAttribute("aria-busy", String(state === "loading"));
   },
+  onStatistics: (answer) => picker.setStatistics(answer),
 });
+const overlays = new PolygonOverlays(leafletMap, { api, onState: (key, state, text) => picker.setOverlayState(key, state, text) });
 
 // Someone stepping through a list with the arrow keys fires a change per option: wait until they pause,
 // so the server is not asked (and the audit trail not filled) for every option passed on the way.
@@ -42,18 +46,25 @@ picker.on("change", (choice) => {
   document.body.dataset.state = "loading";
   pending = setTimeout(() => browser.show(choice), 250);
 });
+picker.on("overlay", ({ key, on }) => overlays.set(key, on));
 districts.on("change", ({ code }) => browser.zoomTo(code));
 status.on("retry", () => browser.refresh());
 
 browser.start();
 signedInPage({ allowAnonymous: true }).then(async () => {
-  const themes = await crimeThemes(api);
+  const layers = await datasetLayers.load(api);
+  const themes = [...layers.crime, ...layers.statistics];
   browser.setThemes(themes);
   picker.setThemes([DEPRIVATION, ...themes]);
+  overlays.setOverlays(layers.overlays);
+  picker.setOverlays(layers.overlays);
+  // data-themes (crime and statistics layers) and data-overlays are what the browser tests wait for.
   document.body.dataset.themes = String(themes.length);
+  document.body.dataset.overlays = String(layers.overlays.length);
   const wanted = new URLSearchParams(location.search).get("dataset");
-  if (wanted && !picker.chooseTheme(`events:${wanted}`)) {
-    status.notice(`Dataset ${wanted} cannot be drawn on the map: it is not an event dataset you may see counts of.`);
+  if (wanted && !picker.chooseTheme(`events:${wanted}`) && !picker.chooseTheme(`statistics:${wanted}`)
+    && !picker.chooseOverlay(`polygons:${wanted}`)) {
+    status.notice(`Dataset ${wanted} cannot be drawn on the map: it is not an event, statistics or polygon dataset you may see.`);
   }
 }).catch((error) => {
   document.body.dataset.themes = "error";

@@ -1,6 +1,7 @@
 // The table of datasets the person may see, with what they may see of each. Choosing a title selects
 // the dataset (fires onSelect with its id); the chosen row is marked with aria-current.
 import { dom } from "../dom.js";
+import { datasetKinds } from "../datasetKinds.js";
 import { format } from "../format.js";
 import { governance } from "../governance.js";
 
@@ -47,9 +48,10 @@ export class DatasetCatalogue {
       caption: `${this.entries.length} datasets. Choose a title for its details, load issues and sharing agreements.`,
       empty: "There are no datasets you may see yet. Ask a data manager about a sharing agreement.",
       rows: this.entries,
-      rowAttrs: ({ dataset }) => ({ "data-id": String(dataset.id), "data-slug": dataset.slug }),
+      rowAttrs: ({ dataset }) => ({ "data-id": String(dataset.id), "data-slug": dataset.slug, "data-kind": dataset.kind ?? "" }),
       columns: [
         { label: "Dataset", cell: ({ dataset }) => this._title(dataset) },
+        { label: "Kind", cell: ({ dataset }) => datasetKinds.label(dataset.kind) },
         { label: "Theme", cell: ({ dataset }) => (dataset.theme ? dataset.theme[0].toUpperCase() + dataset.theme.slice(1) : "—") },
         { label: "Owner", cell: ({ dataset }) => (dataset.openData ? "Open data" : dataset.ownerPartner ?? "—") },
         { label: "Licence", cell: ({ dataset }) => dataset.licence },

@@ -1,7 +1,8 @@
-// One dataset: what it is, how its load went (the first load issues), what the person may see of it,
+// One dataset: what it is (its kind, description and how often it is updated), how its load went (the first load issues), what the person may see of it,
 // its versions (for the owner partner), and its sharing agreements, with the form to add one for those
 // who may govern the dataset.
 import { dom } from "../dom.js";
+import { datasetKinds } from "../datasetKinds.js";
 import { format } from "../format.js";
 import { governance } from "../governance.js";
 import { AgreementList } from "./AgreementList.js";
@@ -21,6 +22,11 @@ function facts(parent, rows) {
 function period({ coverageStart, coverageEnd }) {
   if (!coverageStart) return null;
   return coverageStart === coverageEnd ? format.date(coverageStart) : `${format.date(coverageStart)} – ${format.date(coverageEnd)}`;
+}
+
+// "monthly" → "Monthly".
+function frequency(text) {
+  return text ? `${String(text)[0].toUpperCase()}${String(text).slice(1)}` : null;
 }
 
 export class DatasetDetails {
@@ -50,11 +56,13 @@ export class DatasetDetails {
     heading.id = "dataset-heading";
     heading.tabIndex = -1;
     dom.el("p", "muted", this.element, `${dataset.slug} · ${dataset.theme ?? "no theme"}`);
+    this.element.dataset.kind = dataset.kind ?? "";
+    if (dataset.description) dom.el("p", "dataset-description", this.element, dataset.description).id = "dataset-description";
 
     const columns = dom.el("div", "detail-columns", this.element);
     const about = dom.el("div", "", columns);
-    facts(about, [["Source", dataset.source], ["Licence", dataset.licence], ["Owner", dataset.openData ? "Open data" : dataset.ownerPartner],
-      ["Coverage", dataset.coverage], ["Period", period(dataset)],
+    facts(about, [["Kind", datasetKinds.label(dataset.kind)], ["Source", dataset.source], ["Licence", dataset.licence], ["Owner", dataset.openData ? "Open data" : dataset.ownerPartner],
+      ["Coverage", dataset.coverage], ["Period", period(dataset)], ["Updated", frequency(dataset.updateFrequency)],
       ["Source CRS", dataset.sourceCrs], ["Loaded", format.dateTime(dataset.loadedAt)],
       ["Rows", `${format.number(dataset.rowsRead)} read, ${format.number(dataset.rowsLoaded)} loaded, ${format.number(dataset.rowsRepaired)} repaired, ${format.number(dataset.rowsRejected)} rejected`]]);
     const yours = dom.el("div", "access-box", columns);

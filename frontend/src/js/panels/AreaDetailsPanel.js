@@ -1,6 +1,6 @@
 // The side panel describing the selected area: who lives there and how deprived it is, on the chosen
-// domain first and then on every domain; or, on the crime layer, its count (or that the count is
-// suppressed, and why). Built with textContent only (names come from data files).
+// domain first and then on every domain; or, on the crime and statistics layers, its count or value (or
+// that it is suppressed, and why). Built with textContent only (names come from data files).
 import { crime } from "../crime.js";
 import { format } from "../format.js";
 import { indicators } from "../indicators.js";
@@ -52,8 +52,9 @@ export class AreaDetailsPanel {
     else this._summary(p, level, domain);
   }
 
-  // A count from an event dataset; a suppressed count is explained, never shown as a number.
-  showCount(feature, { level, title, describe, fill, access }) {
+  // A count from an event dataset, or a statistics value; a suppressed one is explained, never shown as a
+  // number (suppressedNote, when given, is the explanation).
+  showCount(feature, { level, title, describe, fill, access, suppressedNote }) {
     const p = feature.properties ?? {};
     const code = p.code ?? feature.id;
     this.body.replaceChildren();
@@ -67,9 +68,9 @@ export class AreaDetailsPanel {
     el("strong", "", text, title);
     el("div", "details-count", text, describe(feature));
     if (crime.isSuppressed(feature)) {
-      el("p", "details-note", this.body, p.reason === "small count"
+      el("p", "details-note", this.body, suppressedNote ?? (p.reason === "small count"
         ? "Counts this small are withheld so that the people involved cannot be identified."
-        : "Withheld so that another suppressed count cannot be worked out from the totals.");
+        : "Withheld so that another suppressed count cannot be worked out from the totals."));
     } else {
       mark.style.background = fill(feature);
     }

@@ -10,7 +10,9 @@ export class FileStep {
     Object.assign(this, { element, api, onInspected });
     dom.el("p", "muted", element, "Point events with a date and a category, one row or feature each: a police.uk archive "
       + "(zip of monthly street files), a zipped Shapefile (.shp with its .shx and .dbf) or MapInfo file, GeoPackage, GeoJSON, "
-      + "KML or KMZ, FlatGeobuf, or a CSV or Excel sheet with coordinate columns.");
+      + "KML or KMZ, FlatGeobuf, or a CSV or Excel sheet with coordinate columns. Also statistics by area (a CSV or Excel "
+      + "sheet keyed by LSOA, MSOA, ward or district code) and polygons (such as neighbourhood policing areas) in any of "
+      + "the spatial formats.");
     this.zone = dom.el("div", "drop-zone", element);
     this.zone.id = "drop-zone";
     dom.el("p", "drop-zone-title", this.zone, "Drag a file here, or choose one");

@@ -1,10 +1,12 @@
-// The end of a load. Published: rows in, published and rejected, how well the file's own LSOA codes
-// agree with where its points fall, the points outside every LSOA, the rejected rows (from the job's
-// report.csv) and links to the map and the dataset. Failed: the problem, its rows, and the report.
+// The end of a load. Published: rows in, published and rejected and the figures of the kind of data
+// (uploadResults.js: LSOA agreement and points outside every LSOA for events, areas published and 2021
+// LSOA codes translated for statistics, polygons repaired), the rejected rows (from the job's report.csv)
+// and links to the map and the dataset. Failed: the problem, its rows, and the report. The result's
+// element carries data-kind.
 import { dom } from "../dom.js";
 import { csv } from "../csv.js";
 import { format } from "../format.js";
-import { uploads } from "../uploads.js";
+import { uploadResults } from "../uploadResults.js";
 import { reportTable } from "./reportTable.js";
 
 // A published job's rejected rows are read from its report.csv when there are no more than this.
@@ -27,6 +29,7 @@ export class JobResult {
   clear() {
     this.element.replaceChildren();
     delete this.element.dataset.state;
+    delete this.element.dataset.kind;
   }
 
   async show(job, queued) {
@@ -45,18 +48,10 @@ export class JobResult {
       return;
     }
     const rejected = Number(result.rowsRejected) || 0;
-    dom.message(this.element, "success", `Published version ${result.version} of ${queued.title ?? `dataset ${datasetId}`}: `
-      + `${format.number(result.rowsPublished)} rows.`);
+    this.element.dataset.kind = result.kind ?? "events";
+    dom.message(this.element, "success", uploadResults.headline(result, queued.title ?? `dataset ${datasetId}`));
     const figures = dom.el("dl", "figures", this.element);
-    figure(figures, "result-rows-in", "Rows in the file", format.number(result.rowsIn));
-    figure(figures, "result-published", "Published", format.number(result.rowsPublished));
-    figure(figures, "result-rejected", "Rejected", format.number(rejected), rejected ? "listed below" : "none");
-    const assignment = result.assignment ?? {};
-    const agreement = uploads.agreement(assignment);
-    figure(figures, "result-agreement", "LSOA agreement", agreement?.percent ?? "—", agreement
-      ? `${agreement.counts} rows: their own LSOA code is the LSOA their point falls in` : "no row had an LSOA code to compare");
-    figure(figures, "result-outside", "Outside every LSOA", format.number(assignment.outside_every_lsoa),
-      "points in no loaded LSOA, so in no area's count");
+    for (const { id, label, value, note } of uploadResults.figures(result)) figure(figures, id, label, value, note);
     this._links(datasetId, job, true);
     if (rejected > 0) await this._rejectedRows(job, rejected);
   }

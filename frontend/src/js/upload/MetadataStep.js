@@ -2,6 +2,7 @@
 // update frequency) or a new version of a dataset the person's partner owns — and what to do when some
 // rows cannot be used: publish the valid ones, or nothing. Submitting queues the load (202 and a job).
 import { dom } from "../dom.js";
+import { mappingForm } from "../mappingForm.js";
 import { uploads } from "../uploads.js";
 
 function radio(parent, { id, name, value, label, hint, checked = false }) {
@@ -17,6 +18,9 @@ function radio(parent, { id, name, value, label, hint, checked = false }) {
   }
   return input;
 }
+
+// The theme first offered for each kind of data, until the uploader chooses one.
+const THEME_OF_KIND = { events: "crime", "area-statistics": "population", polygons: "boundaries" };
 
 export class MetadataStep {
   constructor(element, { api, session, datasetId = null, onBack = () => {}, onQueued = () => {} }) {
@@ -63,7 +67,9 @@ export class MetadataStep {
     const span = (control) => control.closest(".field").classList.add("span-2");
     span(dom.field(grid, { id: "dataset-title", name: "title", label: "Title (required)", required: true,
       attrs: { maxlength: "200", autocomplete: "off" } }));
-    dom.options(dom.field(grid, { id: "dataset-theme", name: "theme", label: "Theme", tag: "select" }), uploads.THEMES, { selected: "crime" });
+    this.theme = dom.field(grid, { id: "dataset-theme", name: "theme", label: "Theme", tag: "select" });
+    dom.options(this.theme, uploads.THEMES, { selected: "crime" });
+    this.theme.addEventListener("change", () => { this.themeChosen = true; });
     dom.field(grid, { id: "dataset-coverage", name: "coverage", label: "Coverage", hint: "The area and period, e.g. Merseyside, 2022." });
     span(dom.field(grid, { id: "dataset-description", name: "description", label: "Description", tag: "textarea" }));
     dom.field(grid, { id: "dataset-source", name: "source", label: "Source", hint: "Who produced the data, e.g. Merseyside Police." });
@@ -93,15 +99,13 @@ export class MetadataStep {
     }
   }
 
-  // What the preview confirmed: { mapping, epsg, ownGeometry } for this inspection.
+  // What the preview confirmed: { mapping, epsg, ownGeometry, kind } for this inspection.
   setChoice(inspection, choice) {
     this.inspection = inspection;
     this.choice = choice;
-    const { mapping } = choice;
-    const where = choice.ownGeometry ? `the file's geometry${choice.epsg ? ` (EPSG:${choice.epsg})` : ""}`
-      : `${mapping.x} and ${mapping.y} (EPSG:${mapping.xyEpsg})`;
-    this.summary.textContent = `${inspection.fileName}: ${uploads.rowsText(inspection)}. Points from ${where}, `
-      + `dates from ${mapping.date}, categories from ${mapping.category}.`;
+    this.summary.textContent = `${inspection.fileName}: ${uploads.rowsText(inspection)}. `
+      + mappingForm.summary(choice.mapping, { ownGeometry: choice.ownGeometry, epsg: choice.epsg });
+    if (!this.themeChosen) this.theme.value = THEME_OF_KIND[choice.mapping?.kind] ?? "crime";
     this.feedback.replaceChildren();
   }
 

@@ -1,11 +1,15 @@
 // Step 2: what Patchwork found in the file (format, layer, features, fields), where it is (a small map),
-// its coordinate reference system, the column mapping to confirm or correct, and the sample rows with
-// the mapped columns highlighted. Continue checks the mapping is complete before the next step.
+// what kind of data it is (point events, statistics by area, polygons), its coordinate reference system
+// (not asked for statistics, which are placed by area code), the column mapping for that kind to confirm
+// or correct, and the sample rows with the mapped columns highlighted. Continue checks the mapping is
+// complete before the next step. The step's element carries data-kind, the kind chosen.
 import { dom } from "../dom.js";
 import { format } from "../format.js";
+import { mappingForm } from "../mappingForm.js";
 import { samplePlaces } from "../samplePlaces.js";
 import { uploads } from "../uploads.js";
 import { CrsChoice } from "./CrsChoice.js";
+import { KindChoice } from "./KindChoice.js";
 import { MappingFields } from "./MappingFields.js";
 import { PreviewMap } from "./PreviewMap.js";
 import { SampleTable } from "./SampleTable.js";
@@ -17,6 +21,7 @@ export class PreviewStep {
     this.facts = dom.el("dl", "facts facts-wide preview-facts", columns);
     this.facts.id = "preview-facts";
     this.map = new PreviewMap(dom.el("div", "preview-where", columns), { api });
+    this.kind = new KindChoice(dom.el("div", "kind-choice-box", element), { onChange: (kind) => this._kindChanged(kind) });
     this.crs = new CrsChoice(dom.el("div", "crs-choice", element), { onChange: () => this._changed() });
     this.mapping = new MappingFields(dom.el("div", "", element), { onChange: () => this._changed() });
     const sample = dom.el("section", "subsection", element);
@@ -34,11 +39,27 @@ export class PreviewStep {
     this.inspection = inspection;
     this.ownGeometry = uploads.hasOwnGeometry(inspection);
     this.problems.replaceChildren();
-    this._facts(inspection);
+    const state = mappingForm.initialState(inspection);
+    this.kind.show(state.kind, { ownGeometry: this.ownGeometry });
     this.crs.show(inspection);
-    this.mapping.show(inspection.fields ?? [], inspection.suggestedMapping, { ownGeometry: this.ownGeometry });
+    this.mapping.show(inspection.fields ?? [], state, { ownGeometry: this.ownGeometry });
+    this._applyKind(state.kind);
     this.sample.show(inspection, this.mapping.value());
     this._drawMap();
+  }
+
+  _kindChanged(kind) {
+    this.mapping.setKind(kind);
+    this._applyKind(kind);
+    this._changed();
+  }
+
+  // Statistics are placed by their area codes, so their coordinate system does not matter.
+  _applyKind(kind) {
+    this.chosenKind = kind;
+    this.element.dataset.kind = kind;
+    this.crs.element.hidden = kind === "area-statistics";
+    this._facts(this.inspection);
   }
 
   // The step is on screen: the map can measure itself.
@@ -49,7 +70,8 @@ export class PreviewStep {
   _facts(inspection) {
     this.facts.replaceChildren();
     const rows = [["File", inspection.fileName], ["Format", inspection.format], ["Layer", inspection.layer],
-      ["Geometry", this.ownGeometry ? inspection.geometryType : "None (coordinates in columns)"],
+      ["Geometry", this.ownGeometry ? inspection.geometryType
+        : this.chosenKind === "area-statistics" ? "None (rows are placed by their area code)" : "None (coordinates in columns)"],
       ["Rows", uploads.rowsText(inspection, { noun: false })],
       ["Fields", `${(inspection.fields ?? []).length}: ${(inspection.fields ?? []).join(", ")}`]];
     for (const [term, value] of rows) {
@@ -75,6 +97,11 @@ export class PreviewStep {
 
   _drawMap() {
     const inspection = this.inspection;
+    if (this.chosenKind === "area-statistics") {
+      this.map.show({ text: "Statistics by area carry no coordinates: each row is drawn on the map as the area its code "
+        + "names, on the boundaries Patchwork holds." });
+      return;
+    }
     if (!this.ownGeometry) {
       const mapping = this.mapping.value();
       const { points, unplaced } = samplePlaces.points(inspection.sample, mapping);
@@ -98,9 +125,10 @@ export class PreviewStep {
   }
 
   _check(mapping) {
-    const problems = uploads.mappingProblems(mapping, { ownGeometry: this.ownGeometry, crsUnknown: this.crs.unknown,
-      epsg: this.crs.value() });
-    const first = this.mapping.mark(problems);
+    const problems = mappingForm.mappingProblems(mapping, { ownGeometry: this.ownGeometry,
+      crsUnknown: this.crs.unknown && mapping.kind !== "area-statistics", epsg: this.crs.value() });
+    const kindProblem = this.kind.mark(problems.some((p) => p.key === "kind"));
+    const first = this.mapping.mark(problems) ?? kindProblem;
     const epsg = this.element.querySelector("#crs-epsg");
     if (epsg && problems.some((p) => p.key === "epsg")) epsg.setAttribute("aria-invalid", "true");
     else epsg?.removeAttribute("aria-invalid");
@@ -119,6 +147,7 @@ export class PreviewStep {
       invalid.focus();
       return;
     }
-    this.onConfirmed({ mapping, epsg: this.crs.value(), ownGeometry: this.ownGeometry });
+    const epsg = mapping.kind === "area-statistics" ? null : this.crs.value();
+    this.onConfirmed({ mapping, epsg, ownGeometry: this.ownGeometry, kind: mapping.kind });
   }
 }

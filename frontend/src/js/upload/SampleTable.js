@@ -2,7 +2,7 @@
 // highlighted and say which role they play, and change as the mapping is corrected.
 import { dom } from "../dom.js";
 import { format } from "../format.js";
-import { uploads } from "../uploads.js";
+import { mappingForm } from "../mappingForm.js";
 
 export class SampleTable {
   constructor(element) {
@@ -28,7 +28,7 @@ export class SampleTable {
   highlight(mapping) {
     const table = this.element.querySelector("table");
     if (!table) return;
-    const roles = uploads.rolesByColumn(mapping);
+    const roles = mappingForm.rolesByColumn(mapping);
     const fields = this.inspection.fields ?? [];
     table.querySelectorAll("thead th").forEach((th, i) => {
       const role = roles.get(fields[i]);

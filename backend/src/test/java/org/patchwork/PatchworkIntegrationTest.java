@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(classes = PatchworkApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+// uploads wait in this build's own directory: other Patchwork instances on the machine use the shared default
+@SpringBootTest(classes = PatchworkApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "patchwork.uploads.dir=backend/target/test-uploads")
 @ContextConfiguration(initializers = SharedDataDirectory.class)
 public @interface PatchworkIntegrationTest {
 }

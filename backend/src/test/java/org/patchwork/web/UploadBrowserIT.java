@@ -261,6 +261,79 @@ class UploadBrowserIT extends BrowserJourney {
         pages.assertNoConsoleErrors();
     }
 
+    /**
+     * Statistics by area: Census 2021 residents by age on 2021 LSOAs. The preview suggests the kind, the
+     * code column and level, the breakdown and the one measure (a count) and shows no map; the load
+     * publishes the rows that can be placed on 2011 LSOAs (18 on merged LSOAs are rejected), and the
+     * map draws the values as a choropleth with its legend.
+     */
+    @Test
+    void aDataManagerPublishesStatisticsByAreaAndSeesThemOnTheMap() {
+        signInAsDataManager(TestAccounts.suffix());
+        pages.open("/upload.html");
+        pages.awaitState("ready");
+        pages.attach("upload-file", SharedDataDirectory.locate().resolve("population/merseyside_census2021_usual_residents_by_age_lsoa21.csv"));
+        awaitStep("preview");
+        assertThat(driver.findElement(By.id("kind-area-statistics")).isSelected()).isTrue();
+        assertThat(selected("map-areaCode")).isEqualTo("lsoa21_code");
+        assertThat(selected("map-areaLevel")).isEqualTo("lsoa");
+        assertThat(selected("map-category")).isEqualTo("age_group");
+        assertThat(driver.findElement(By.cssSelector("#measure-list tr[data-column='usual_residents'] input[data-role='measure']")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#measure-list tr[data-column='usual_residents'] input[data-role='count']")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("preview-map")).isDisplayed()).as("no coordinates, no map").isFalse();
+        assertThat(pages.text("#preview-map-caption")).startsWith("Statistics by area carry no coordinates");
+        pages.screenshot("upload-statistics-preview.png");
+
+        driver.findElement(By.id("preview-continue")).click();
+        awaitStep("metadata");
+        pages.type(By.id("dataset-title"), "Residents by age " + TestAccounts.suffix());
+        pages.choose("dataset-theme", "population");
+        driver.findElement(By.cssSelector("label[for='publish-valid']")).click();
+        WebElement result = load("succeeded");
+        assertThat(pages.text("#result-rows-in")).isEqualTo("5,538");
+        assertThat(pages.text("#result-rejected")).isEqualTo("18");
+        assertThat(pages.text("#result-areas")).isEqualTo("904");
+        assertThat(pages.text("#result-translated + .figure-note")).contains("combined");
+        pages.screenshot("upload-statistics-result.png");
+
+        String datasetId = result.getDomAttribute("data-dataset-id");
+        pages.open("/?dataset=" + datasetId);
+        new WebDriverWait(driver, PatchworkPages.LOAD).until(d -> ("statistics:" + datasetId)
+                .equals(driver.executeScript("return document.body.dataset.theme")) && "ready".equals(pages.state()));
+        assertThat(pages.count("path.statistics-area[data-value]:not([data-value=''])")).as("a value for every LSOA the file could be placed on").isEqualTo(904);
+        assertThat(driver.findElement(By.cssSelector(".legend-control[data-kind='statistics']")).isDisplayed()).isTrue();
+        assertThat(pages.count(".legend-control .legend-item")).isPositive();
+        pages.screenshot("map-statistics.png");
+        pages.assertNoConsoleErrors();
+    }
+
+    /** Polygons: the Liverpool MSOA GeoPackage, one invalid polygon repaired, then drawn as a map overlay. */
+    @Test
+    void aDataManagerPublishesPolygonsAndSeesThemAsAnOverlay() {
+        signInAsDataManager(TestAccounts.suffix());
+        pages.open("/upload.html");
+        pages.awaitState("ready");
+        pages.attach("upload-file", SharedDataDirectory.locate().resolve("boundaries/liverpool/liverpool_msoa11_life_expectancy.gpkg"));
+        awaitStep("preview");
+        assertThat(driver.findElement(By.id("kind-polygons")).isSelected()).isTrue();
+        assertThat(selected("map-name")).isEqualTo("msoa11nm");
+        driver.findElement(By.id("preview-continue")).click();
+        awaitStep("metadata");
+        pages.type(By.id("dataset-title"), "Liverpool MSOAs " + TestAccounts.suffix());
+        pages.choose("dataset-theme", "health");
+        WebElement result = load("succeeded");
+        assertThat(pages.text("#result-published")).isEqualTo("61");
+        assertThat(pages.text("#result-repaired")).isEqualTo("1");
+
+        String datasetId = result.getDomAttribute("data-dataset-id");
+        String overlay = "polygons:" + datasetId;
+        pages.open("/?dataset=" + datasetId);
+        pages.await(".pw-overlay[data-overlay='" + overlay + "'][data-state='ready']", o -> true);
+        assertThat(pages.count("path.polygon-overlay[data-overlay='" + overlay + "']")).isEqualTo(61);
+        pages.screenshot("map-polygons.png");
+        pages.assertNoConsoleErrors();
+    }
+
     @Test
     void onlyDataManagersAreOfferedTheWizard() {
         pages.signIn("admin", SharedDataDirectory.ADMIN_PASSWORD);
