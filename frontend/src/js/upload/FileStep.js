@@ -6,8 +6,8 @@ import { uploads } from "../uploads.js";
 import { reportTable } from "./reportTable.js";
 
 export class FileStep {
-  constructor(element, { api, onInspected = () => {} }) {
-    Object.assign(this, { element, api, onInspected });
+  constructor(element, { api, datasetId = null, onInspected = () => {} }) {
+    Object.assign(this, { element, api, datasetId, onInspected });
     dom.el("p", "muted", element, "Point events with a date and a category, one row or feature each: a police.uk archive "
       + "(zip of monthly street files), a zipped Shapefile (.shp with its .shx and .dbf) or MapInfo file, GeoPackage, GeoJSON, "
       + "KML or KMZ, FlatGeobuf, or a CSV or Excel sheet with coordinate columns. Also statistics by area (a CSV or Excel "
@@ -68,8 +68,10 @@ export class FileStep {
     const bar = this._progress(file);
     const data = new FormData();
     data.append("file", file, file.name);
+    // for a new version, the preview offers the mapping confirmed for the dataset's last upload
+    const url = this.datasetId ? `/api/uploads?datasetId=${encodeURIComponent(this.datasetId)}` : "/api/uploads";
     try {
-      const inspection = await this.api.upload("/api/uploads", data, {
+      const inspection = await this.api.upload(url, data, {
         signal: this.controller.signal,
         onProgress: ({ loaded, total }) => bar.update(loaded, total),
       });

@@ -23,6 +23,8 @@ export class PreviewStep {
     this.map = new PreviewMap(dom.el("div", "preview-where", columns), { api });
     this.kind = new KindChoice(dom.el("div", "kind-choice-box", element), { onChange: (kind) => this._kindChanged(kind) });
     this.crs = new CrsChoice(dom.el("div", "crs-choice", element), { onChange: () => this._changed() });
+    this.mappingSource = dom.el("p", "muted", element);
+    this.mappingSource.id = "mapping-source";
     this.mapping = new MappingFields(dom.el("div", "", element), { onChange: () => this._changed() });
     const sample = dom.el("section", "subsection", element);
     dom.el("h3", "", sample, "Sample rows");
@@ -43,6 +45,9 @@ export class PreviewStep {
     this.kind.show(state.kind, { ownGeometry: this.ownGeometry });
     this.crs.show(inspection);
     this.mapping.show(inspection.fields ?? [], state, { ownGeometry: this.ownGeometry });
+    this.mappingSource.textContent = inspection.mappingSource === "remembered"
+      ? "The mapping below is the one confirmed for this dataset's last upload; correct it if this file differs." : "";
+    this.mappingSource.hidden = inspection.mappingSource !== "remembered";
     this._applyKind(state.kind);
     this.sample.show(inspection, this.mapping.value());
     this._drawMap();

@@ -14,7 +14,7 @@ export class UploadWizard {
     const body = (key) => element.querySelector(`#step-${key} .step-body`);
     this.reachable = new Set(["file"]);
     this.nav = new StepNav(element.querySelector("#steps"), { onChoose: (key) => this.go(key) });
-    this.file = new FileStep(body("file"), { api, onInspected: (inspection) => this._inspected(inspection) });
+    this.file = new FileStep(body("file"), { api, datasetId, onInspected: (inspection) => this._inspected(inspection) });
     this.preview = new PreviewStep(body("preview"), {
       api,
       onBack: () => this.go("file"),

@@ -71,3 +71,23 @@ exception when others then
     return null;
 end
 $$;
+
+-- A measure's value: a number, also written with thousands separators, a leading £ or a trailing %; the
+-- markers statistical releases use for a value that is not available or withheld (x, c, .., :, -, *, n/a)
+-- are an empty value (null), not an error. Anything else is not a number (null here, reported by the check).
+create function upload_measure(text) returns double precision language plpgsql immutable as $$
+declare
+    value text := btrim($1);
+begin
+    if value is null or lower(value) in ('', 'x', 'c', '..', '.', ':', '-', '*', 'n/a', 'na', 'z', 'u', 'supp', 'suppressed') then
+        return null;
+    end if;
+    return replace(regexp_replace(value, '^£|%$', '', 'g'), ',', '')::double precision;
+exception when others then
+    return null;
+end
+$$;
+
+create function upload_is_missing(text) returns boolean language sql immutable as $$
+    select btrim($1) is null or lower(btrim($1)) in ('', 'x', 'c', '..', '.', ':', '-', '*', 'n/a', 'na', 'z', 'u', 'supp', 'suppressed')
+$$;

@@ -15,9 +15,9 @@ with source as (
 ), parsed as (
     select s.*,
            upload_period(period_text) as period,
-           (select jsonb_object_agg(m.key, upload_number(m.value)) from jsonb_each_text(s.measure_text) m) as measures,
+           (select jsonb_object_agg(m.key, upload_measure(m.value)) from jsonb_each_text(s.measure_text) m) as measures,
            (select m.key from jsonb_each_text(s.measure_text) m
-            where coalesce(m.value, '') <> '' and upload_number(m.value) is null order by m.key limit 1) as bad_measure,
+            where not upload_is_missing(m.value) and upload_measure(m.value) is null order by m.key limit 1) as bad_measure,
            exists (select 1 from area a where a.level = {{level}} and a.code = s.code_text) as loaded
     from source s
 ), resolved as (

@@ -52,7 +52,10 @@ public record ColumnMapping(String x, String y, Integer xyEpsg, String date, Str
     private static final Pattern NAME_LIKE = Pattern.compile("(nm|name)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ID_LIKE = Pattern.compile("(cd|code|_id)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern AREA_CODE = Pattern.compile("^[EW](0[125678]|09)\\d{6}$");
-    private static final Pattern NUMBER = Pattern.compile("^-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?$");
+    private static final Pattern NUMBER = Pattern.compile("^£?-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?%?$");
+    /** What statistical releases write for a value not available or withheld (an empty value, see upload_measure). */
+    private static final java.util.Set<String> MISSING = java.util.Set.of("x", "c", "..", ".", ":", "-", "*", "n/a", "na", "z", "u",
+            "supp", "suppressed");
     private static final Pattern WHOLE = Pattern.compile("^-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.0+)?$");
     /** Names of numeric columns that are not counts: ranks, deciles, scores, rates, shares, distances. */
     private static final Pattern NOT_A_COUNT = Pattern.compile(
@@ -111,7 +114,7 @@ public record ColumnMapping(String x, String y, Integer xyEpsg, String date, Str
                 continue;
             }
             List<String> values = sample.stream().map(row -> row.get(field)).filter(v -> v != null && !v.isBlank())
-                    .map(String::strip).toList();
+                    .map(String::strip).filter(v -> !MISSING.contains(v.toLowerCase(Locale.ROOT))).toList();
             if (!values.isEmpty() && values.stream().allMatch(v -> NUMBER.matcher(v).matches())) {
                 measures.add(field);
                 if (values.stream().allMatch(v -> WHOLE.matcher(v).matches()) && !NOT_A_COUNT.matcher(field).find()) {

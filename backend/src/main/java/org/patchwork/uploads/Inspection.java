@@ -7,10 +7,17 @@ import java.util.Map;
  * What Patchwork found in an upload, for the preview: the format and layer, its fields, how many
  * features, the coordinate reference system (or why it is unknown, with what the coordinates look like),
  * a few sample rows, the column mapping it suggests and the kind of dataset that mapping is for
- * (events, area-statistics or polygons).
+ * (events, area-statistics or polygons), and where that mapping came from: suggested from the file, or
+ * remembered from the dataset's last upload (for a new version).
  */
 public record Inspection(String uploadId, String fileName, String format, String layer, String geometryType,
                          long featureCount, List<String> fields, Integer epsg, String crsProblem, double[] extent,
                          List<Map<String, String>> sample, ColumnMapping suggestedMapping, String suggestedKind,
-                         List<String> files) {
+                         List<String> files, String mappingSource) {
+
+    /** The same preview offering another mapping: "suggested" (from the file) or "remembered" (the dataset's last). */
+    Inspection withMapping(ColumnMapping mapping, String source) {
+        return new Inspection(uploadId, fileName, format, layer, geometryType, featureCount, fields, epsg, crsProblem, extent, sample,
+                mapping, mapping.kindOrEvents(), files, source);
+    }
 }

@@ -58,7 +58,7 @@ class Inspector {
         List<String> files = prepared.detected().mainFiles().stream().map(prepared::label).toList();
         return new Inspection(prepared.stored().id().toString(), prepared.stored().originalName(), prepared.detected().format().label(),
                 layer.name(), layer.geometryType(), layer.featureCount(), layer.fields(), epsg, crsProblem, layer.extent(),
-                sample, mapping, mapping.kindOrEvents(), files);
+                sample, mapping, mapping.kindOrEvents(), files, "suggested");
     }
 
     /** The mapping Patchwork suggests for an upload's main layer (what the preview offers). */

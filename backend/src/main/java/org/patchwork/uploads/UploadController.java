@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -55,9 +56,11 @@ class UploadController {
     }
 
     @PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Inspection> receive(@RequestPart("file") MultipartFile file) throws IOException {
-        dataManager();
-        Inspection inspection = uploads.receive(file.getInputStream(), file.getOriginalFilename());
+    ResponseEntity<Inspection> receive(@RequestPart("file") MultipartFile file,
+                                       @RequestParam(name = "datasetId", required = false) Long datasetId) throws IOException {
+        Viewer viewer = dataManager();
+        Long versionOf = datasetId != null && policy.isOwner(viewer, datasetId) ? datasetId : null;
+        Inspection inspection = uploads.receive(file.getInputStream(), file.getOriginalFilename(), versionOf);
         return ResponseEntity.created(URI.create("/api/uploads/" + inspection.uploadId())).body(inspection);
     }
 

@@ -60,11 +60,25 @@ public class UploadService {
         this.json = json;
     }
 
-    /** Stores a file and looks into it, for the preview. */
+    /** Stores a file and looks into it, for the preview of a new dataset. */
     public Inspection receive(java.io.InputStream content, String originalName) {
+        return receive(content, originalName, null);
+    }
+
+    /**
+     * Stores a file and looks into it, for the preview. For a new version of {@code versionOf} (null: a new
+     * dataset) the preview offers the mapping confirmed for that dataset's last upload, when the file has
+     * every column it names.
+     */
+    public Inspection receive(java.io.InputStream content, String originalName, Long versionOf) {
         UploadFiles.Stored stored = files.store(content, originalName);
         try {
-            return inspector.inspect(files.prepare(stored));
+            Inspection inspection = inspector.inspect(files.prepare(stored));
+            ColumnMapping remembered = versionOf == null ? null : rememberedMapping(versionOf).orElse(null);
+            if (remembered == null || !remembered.unknownColumns(inspection.fields(), originalName).isEmpty()) {
+                return inspection;
+            }
+            return inspection.withMapping(remembered, "remembered");
         } catch (RuntimeException e) {
             files.delete(stored.id());
             throw e;

@@ -192,9 +192,9 @@ class AreaStatisticsUploadIT {
         assertThat(splitParts).as("2021 parts of %s in the lookup", split2011).hasSizeGreaterThan(1);
         String merged2021 = "E01034401";
         List<Map<String, String>> rows = List.of(
-                row("E01006512", "12"), row("E01999999", "5"), row("E05000886", "7"), row("E01006513", "n/a"),
+                row("E01006512", "12"), row("E01999999", "5"), row("E05000886", "7"), row("E01006513", "twelve"),
                 row("E01006512", "13"), row(splitParts.get(0), "4"), row(merged2021, "9"), row("", "3"),
-                row("e01006514", "1,204"));
+                row("e01006514", "1,204"), row("E01006515", "x"));
         Path file = CrimeFiles.write(dir.resolve("bad_rows.csv"), List.of("lsoa_code", "households"), rows);
         Map<String, Object> mapping = Map.of("kind", "area-statistics", "areaCode", "lsoa_code", "areaLevel", "lsoa",
                 "measures", List.of("households"), "counts", List.of("households"));
@@ -210,24 +210,24 @@ class AreaStatisticsUploadIT {
                 "mapping", mapping, "publishValidRows", true)));
         JsonNode done = manager.awaitJob(job, Duration.ofMinutes(2));
         assertThat(done.path("state").asString()).as("%s", done).isEqualTo("succeeded");
-        assertThat(done.path("result").path("rowsIn").asInt()).isEqualTo(9);
-        assertThat(done.path("result").path("rowsPublished").asInt()).isEqualTo(2);
+        assertThat(done.path("result").path("rowsIn").asInt()).isEqualTo(10);
+        assertThat(done.path("result").path("rowsPublished").asInt()).as("\"x\" is a value not available, not an error").isEqualTo(3);
         assertThat(done.path("result").path("rowsRejected").asInt()).isEqualTo(7);
         Map<String, String> reasons = new LinkedHashMap<>();
         manager.report(job).forEach(r -> reasons.put(r.get("row"), r.get("column") + " = " + r.get("value") + ": " + r.get("reason")));
         assertThat(reasons).containsOnlyKeys("3", "4", "5", "6", "7", "8", "9");
         assertThat(reasons.get("3")).contains("E01999999").contains("not a loaded lsoa code");
         assertThat(reasons.get("4")).contains("E05000886").contains("a code of another kind of area");
-        assertThat(reasons.get("5")).isEqualTo("households = n/a: not a number");
+        assertThat(reasons.get("5")).isEqualTo("households = twelve: not a number");
         assertThat(reasons.get("6")).contains("appears more than once");
         assertThat(reasons.get("7")).contains("was split into " + splitParts.size() + " 2021 LSOAs but only 1");
         assertThat(reasons.get("8")).contains("formed by merging the 2011 LSOAs");
         assertThat(reasons.get("9")).contains("no area code");
         JsonNode values = manager.api().getJson("/api/datasets/" + done.path("result").path("datasetId").asLong() + "/statistics")
                 .path("values");
-        Map<String, Double> served = new HashMap<>();
-        values.forEach(v -> served.put(v.path("code").asString(), v.path("value").asDouble()));
-        assertThat(served).containsExactlyInAnyOrderEntriesOf(Map.of("E01006512", 12.0, "E01006514", 1204.0));
+        Map<String, String> served = new HashMap<>();
+        values.forEach(v -> served.put(v.path("code").asString(), v.hasNonNull("value") ? v.path("value").asString() : "empty"));
+        assertThat(served).containsExactlyInAnyOrderEntriesOf(Map.of("E01006512", "12.0", "E01006514", "1204.0", "E01006515", "empty"));
     }
 
     @Test
@@ -268,6 +268,30 @@ class AreaStatisticsUploadIT {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("E01006512", "2", "E01006513", "3", "E01006514", "50"));
         assertThat(jdbc.sql("select count(*) from audit_event where dataset_id = :id and output = 'statistics'")
                 .param("id", datasetId).query(Long.class).single()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aNewVersionsPreviewOffersTheMappingConfirmedForTheDatasetToItsOwnerOnly() {
+        UploadClient owner = UploadClient.newPartner(port, "Area statistics IT remembered");
+        Path file = CrimeFiles.write(dir.resolve("visits.csv"), List.of("lsoa11cd", "visits", "rate"), List.of(
+                Map.of("lsoa11cd", "E01006512", "visits", "40", "rate", "3.5"),
+                Map.of("lsoa11cd", "E01006513", "visits", "12", "rate", "1.25")));
+        JsonNode done = owner.load(file, Map.of("title", "Visits IT", "theme", "health", "mapping", Map.of("kind", "area-statistics",
+                "areaCode", "lsoa11cd", "areaLevel", "lsoa", "measures", List.of("visits"), "counts", List.of())));
+        assertThat(done.path("state").asString()).as("%s", done).isEqualTo("succeeded");
+        long datasetId = done.path("result").path("datasetId").asLong();
+
+        JsonNode fresh = owner.inspect(file).json();
+        assertThat(fresh.path("mappingSource").asString()).isEqualTo("suggested");
+        assertThat(fresh.path("suggestedMapping").path("measures").size()).as("suggested from the file: both numbers").isEqualTo(2);
+        JsonNode again = owner.multipart("/api/uploads?datasetId=" + datasetId, file, "visits.csv", null).json();
+        assertThat(again.path("mappingSource").asString()).isEqualTo("remembered");
+        assertThat(again.path("suggestedMapping").path("measures").valueStream().map(JsonNode::asString).toList()).containsExactly("visits");
+        assertThat(again.path("suggestedMapping").path("counts").isEmpty()).as("the owner said visits is not a count").isTrue();
+
+        UploadClient stranger = UploadClient.newPartner(port, "Area statistics IT stranger");
+        JsonNode theirs = stranger.multipart("/api/uploads?datasetId=" + datasetId, file, "visits.csv", null).json();
+        assertThat(theirs.path("mappingSource").asString()).as("another partner's dataset lends nothing").isEqualTo("suggested");
     }
 
     private static Map<String, String> served(ApiClient client, long datasetId, String measure, String category) {

@@ -174,6 +174,9 @@ class UploadBrowserIT extends BrowserJourney {
         pages.await("#version-of option[value='" + datasetId + "']", o -> true);
         pages.attach("upload-file", corrected);
         awaitStep("preview");
+        assertThat(pages.text("#mapping-source")).as("the mapping confirmed for version 1 is offered")
+                .startsWith("The mapping below is the one confirmed for this dataset's last upload");
+        assertThat(selected("map-category")).isEqualTo("Crime type");
         driver.findElement(By.id("preview-continue")).click();
         awaitStep("metadata");
         assertThat(driver.findElement(By.id("target-version")).isSelected()).as("the dataset is preselected").isTrue();
