@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The collections a person may see: the boundary sets (open data); for each event dataset they may
  * know, its points (record-level access only) and its counts by every geography their agreement allows;
- * and the polygon datasets they have record-level access to.
+ * the polygon datasets they have record-level access to; and the area-statistics datasets whose level
+ * their agreement allows.
  * A collection of a dataset they may not know about does not exist for them (404).
  */
 @Component
@@ -32,6 +33,15 @@ class CollectionCatalogue {
     }
 
     private record PolygonDataset(long id, String slug, String title) {
+    }
+
+    private record StatisticsDataset(long id, String slug, String title, String level) {
+    }
+
+    /** Area-statistics datasets with a published version, and its level. */
+    private List<StatisticsDataset> statisticsDatasets() {
+        return jdbc.sql("select d.id, d.slug, d.title, v.area_level as level from dataset d join dataset_version v on v.id = d.current_version_id "
+                + "where d.kind = 'area-statistics' order by d.id").query(StatisticsDataset.class).list();
     }
 
     /** Polygon datasets with a published version. */
@@ -56,6 +66,12 @@ class CollectionCatalogue {
         for (PolygonDataset dataset : polygonDatasets()) {
             if (policy.decide(viewer, dataset.id()).allows(AccessLevel.RECORD)) {
                 collections.add(FeatureCollection.polygons(dataset.id(), dataset.slug(), dataset.title()));
+            }
+        }
+        for (StatisticsDataset dataset : statisticsDatasets()) {
+            Access access = policy.decide(viewer, dataset.id());
+            if (access.allows(AccessLevel.RECORD) || access.allows(AccessLevel.PUBLIC) && AccessPolicy.allowedLevels(access).contains(dataset.level())) {
+                collections.add(FeatureCollection.statistics(dataset.id(), dataset.slug(), dataset.title(), dataset.level()));
             }
         }
         return collections;
@@ -102,6 +118,15 @@ class CollectionCatalogue {
                 }
                 policy.require(dataset.id(), AccessLevel.RECORD, output);
                 return FeatureCollection.polygons(dataset.id(), dataset.slug(), dataset.title());
+            }
+        }
+        for (StatisticsDataset dataset : statisticsDatasets()) {
+            if (id.equals(dataset.slug())) {
+                if (!policy.decide(policy.currentViewer(), dataset.id()).allows(AccessLevel.METADATA)) {
+                    policy.denied(dataset.id(), output, "hidden collection " + id);
+                    break;
+                }
+                return FeatureCollection.statistics(dataset.id(), dataset.slug(), dataset.title(), dataset.level());   // access: per read
             }
         }
         throw ApiProblem.notFound("unknown-collection", "There is no collection '" + id + "'. Collections: "

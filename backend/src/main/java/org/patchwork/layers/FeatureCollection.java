@@ -11,7 +11,7 @@ import java.util.List;
 record FeatureCollection(String id, String title, String description, Kind kind, String view, List<String> queryables,
                          Long datasetId, String level) {
 
-    enum Kind { BOUNDARIES, EVENTS, COUNTS, POLYGONS }
+    enum Kind { BOUNDARIES, EVENTS, COUNTS, POLYGONS, STATISTICS }
 
     private static final List<String> SUMMARY_QUERYABLES = List.of("code", "name", "lad_code");
     static final List<String> COUNT_PARAMETERS = List.of("category", "from", "to");
@@ -48,6 +48,18 @@ record FeatureCollection(String id, String title, String description, Kind kind,
         return new FeatureCollection(slug, title, "Polygons of '" + title + "' as their owner uploaded them (invalid ones "
                 + "repaired), with the file's attributes. Every request is audited.",
                 Kind.POLYGONS, "feature_polygon", List.of("name", "source_id"), datasetId, null);
+    }
+
+    static FeatureCollection statistics(long datasetId, String slug, String title, String level) {
+        return new FeatureCollection(slug, title + " by " + level, "Statistics of '" + title + "' by " + level + ": one feature per "
+                + "area and category with the value of one measure (measure, default the first) in one period (period, default "
+                + "the latest). Counts are protected by disclosure control for your access level: suppressed values are null "
+                + "with suppressed true.", Kind.STATISTICS, null, StatisticsPages.PARAMETERS, datasetId, level);
+    }
+
+    /** Collections computed per request for the whole of one level (counts, statistics): no single items, no bbox. */
+    boolean isByArea() {
+        return kind == Kind.COUNTS || kind == Kind.STATISTICS;
     }
 
     /** A partner's own features, served only at record-level access and audited. */

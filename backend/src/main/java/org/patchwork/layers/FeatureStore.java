@@ -61,7 +61,7 @@ class FeatureStore {
 
     /** [minLon, minLat, maxLon, maxLat], or empty when the collection has no features. */
     Optional<double[]> extent(FeatureCollection collection) {
-        String view = collection.kind() == FeatureCollection.Kind.COUNTS ? "feature_" + collection.level() : collection.view();
+        String view = collection.isByArea() ? "feature_" + collection.level() : collection.view();
         String filters = collection.isRecordLevel() ? " and v.dataset_id = :dataset_id" : "";
         String sql = SqlScripts.load("layers/extent", Map.of("view", view, "filters", filters));
         return jdbc.query(sql, new MapSqlParameterSource("dataset_id", collection.datasetId()), (rs, n) -> new double[] {

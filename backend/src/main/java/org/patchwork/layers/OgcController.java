@@ -40,15 +40,17 @@ class OgcController {
     private final ObjectMapper json;
     private final CollectionCatalogue catalogue;
     private final CountPages countPages;
+    private final StatisticsPages statisticsPages;
     private final AccessPolicy policy;
 
     OgcController(FeatureStore store, OgcProperties properties, ObjectMapper json, CollectionCatalogue catalogue,
-                  CountPages countPages, AccessPolicy policy) {
+                  CountPages countPages, StatisticsPages statisticsPages, AccessPolicy policy) {
         this.store = store;
         this.properties = properties;
         this.json = json;
         this.catalogue = catalogue;
         this.countPages = countPages;
+        this.statisticsPages = statisticsPages;
         this.policy = policy;
     }
 
@@ -115,6 +117,10 @@ class OgcController {
             countPages.write(collection, request, response, html);
             return;
         }
+        if (collection.kind() == FeatureCollection.Kind.STATISTICS) {
+            statisticsPages.write(collection, request, response, html);
+            return;
+        }
         FeatureQuery query = FeatureQuery.parse(collection, request.getParameterMap(), properties);
         long matched = store.count(query);
         List<String> features = new ArrayList<>(Math.min(query.limit() + 1, 1024));
@@ -169,9 +175,9 @@ class OgcController {
         FeatureCollection collection = catalogue.find(collectionId, "ogc-item");
         boolean html = wantsHtml(request);
         OutputCrs crs = FeatureQuery.parseForOneFeature(request.getParameterMap());
-        if (collection.kind() == FeatureCollection.Kind.COUNTS) {
-            throw ApiProblem.notFound("unknown-feature", "Count collections are read as a whole through /items "
-                    + "(filter by category, from and to)");
+        if (collection.isByArea()) {
+            throw ApiProblem.notFound("unknown-feature", "Count and statistics collections are read as a whole through /items "
+                    + "(filtered by their parameters: " + String.join(", ", collection.queryables()) + ")");
         }
         String feature = store.one(collection, featureId, crs).orElseThrow(() -> ApiProblem.notFound("unknown-feature",
                 "Collection '" + collectionId + "' has no feature with id '" + featureId + "'"));

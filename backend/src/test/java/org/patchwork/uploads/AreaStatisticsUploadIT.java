@@ -268,6 +268,23 @@ class AreaStatisticsUploadIT {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("E01006512", "2", "E01006513", "3", "E01006514", "50"));
         assertThat(jdbc.sql("select count(*) from audit_event where dataset_id = :id and output = 'statistics'")
                 .param("id", datasetId).query(Long.class).single()).isGreaterThanOrEqualTo(5);
+
+        // GIS clients get the same protected values through OGC API Features: one feature per area and category
+        String slug = owner.dataset(datasetId).path("slug").asString();
+        assertThat(reader.getJson("/ogc/collections").path("collections").valueStream().map(collection -> collection.path("id").asString())).contains(slug);
+        JsonNode items = reader.getJson("/ogc/collections/" + slug + "/items?measure=people");
+        assertThat(items.path("numberMatched").asInt()).isEqualTo(8);
+        Map<String, String> viaOgc = new HashMap<>();
+        items.path("features").forEach(f -> {
+            JsonNode p = f.path("properties");
+            assertThat(f.path("geometry").path("type").asString()).isEqualTo("MultiPolygon");
+            viaOgc.put(p.path("code").asString() + "|" + p.path("category").asString(),
+                    p.path("suppressed").asBoolean() ? "suppressed" : String.valueOf(p.path("value").asLong()));
+        });
+        Map<String, String> viaApi = new HashMap<>();
+        Map.of("A", a, "B", b, "C", c).forEach((category, values) -> values.forEach((code, value) -> viaApi.put(code + "|" + category, value)));
+        assertThat(viaOgc).isEqualTo(viaApi);
+        assertThat(reader.get("/ogc/collections/" + slug + "/items?measure=weight").status()).isEqualTo(400);
     }
 
     @Test

@@ -1,0 +1,114 @@
+package org.patchwork.statistics;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.patchwork.access.Access;
+import org.patchwork.access.AccessLevel;
+import org.patchwork.access.AccessPolicy;
+import org.patchwork.disclosure.DisclosureRule;
+import org.patchwork.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * One measure of an area-statistics dataset in one period, by area and category, as the current viewer
+ * may see it: what the JSON API and OGC API Features both serve. Values of measures the uploader marked
+ * as counts are protected like event counts for people with aggregate or public access: 1 to N are
+ * suppressed (null), the rest rounded as their rule says, and within an area a second category is
+ * suppressed when only one is (see {@link CategorySuppression}). Only the file's own level is published,
+ * and Patchwork adds no totals of its own. Every read is audited.
+ */
+@Service
+public class StatisticsSlices {
+
+    private final AreaStatistics statistics;
+    private final AccessPolicy policy;
+
+    StatisticsSlices(AreaStatistics statistics, AccessPolicy policy) {
+        this.statistics = statistics;
+        this.policy = policy;
+    }
+
+    /** A slice and what it was cut from; {@code category} null means every category. */
+    public record Slice(long datasetId, int version, String level, List<String> measures, List<String> counts,
+                        List<LocalDate> periods, List<String> categories, String measure, LocalDate period, String category,
+                        DisclosureRule rule, List<Value> values) {
+
+        /** Whether values are shown exactly (record-level access, or a measure that is not a count). */
+        public boolean exact() {
+            return rule == DisclosureRule.NONE;
+        }
+    }
+
+    /** One area's value in one category (null: the file has none); value null when empty or suppressed. */
+    public record Value(String code, String name, String category, Number value, boolean suppressed) {
+    }
+
+    /**
+     * The slice of {@code measure} (default: the first) in {@code period} (default: the latest) for
+     * {@code category} (default: the first, or every category when {@code everyCategory}); unknown names are 400.
+     */
+    public Slice slice(long datasetId, String output, String measure, String period, String category, boolean everyCategory) {
+        Access access = policy.require(datasetId, AccessLevel.PUBLIC, output);
+        AreaStatistics.Contents contents = statistics.contents(datasetId).orElseThrow(() -> ApiProblem.notFound("not-area-statistics",
+                "Dataset " + datasetId + " has no published area statistics"));
+        boolean exact = access.allows(AccessLevel.RECORD);
+        if (!exact && !AccessPolicy.allowedLevels(access).contains(contents.level())) {
+            policy.denied(datasetId, output, "geography " + contents.level() + " not allowed");
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden", "These statistics are by "
+                    + contents.level() + "; your agreement allows figures for " + AccessPolicy.allowedLevels(access) + " only");
+        }
+        String chosenMeasure = choose("measure", measure, contents.measures());
+        LocalDate chosenPeriod = period == null ? last(contents.periods()) : parsePeriod(period, contents.periods());
+        String chosenCategory = everyCategory && category == null ? null : choose("category", category, contents.categories());
+        DisclosureRule rule = exact || !contents.counts().contains(chosenMeasure) ? DisclosureRule.NONE : access.rule();
+
+        List<AreaStatistics.AreaValue> all = statistics.values(datasetId, contents.level(), chosenMeasure, chosenPeriod);
+        Set<AreaStatistics.AreaValue> suppressed = CategorySuppression.suppressed(all, rule);
+        List<Value> values = new ArrayList<>();
+        for (AreaStatistics.AreaValue area : all) {
+            if (chosenCategory != null && !Objects.equals(area.category(), chosenCategory)) {
+                continue;
+            }
+            boolean hidden = suppressed.contains(area);
+            Number value = area.value() == null || hidden ? null
+                    : rule == DisclosureRule.NONE ? area.value() : (Number) rule.round(Math.round(area.value()));
+            values.add(new Value(area.code(), area.name(), area.category(), value, hidden));
+        }
+        policy.audit("aggregate-access", datasetId, output, values.size(), "measure=" + chosenMeasure
+                + (chosenPeriod == null ? "" : " period=" + chosenPeriod) + (chosenCategory == null ? "" : " category=" + chosenCategory));
+        return new Slice(datasetId, contents.version(), contents.level(), contents.measures(), contents.counts(), contents.periods(),
+                contents.categories(), chosenMeasure, chosenPeriod, chosenCategory, rule, values);
+    }
+
+    /** The asked-for value when it is one of the options, the first option when none is asked; null when there are none. */
+    private static String choose(String name, String asked, List<String> options) {
+        if (asked == null) {
+            return options.isEmpty() ? null : options.get(0);
+        }
+        if (!options.contains(asked)) {
+            throw ApiProblem.badRequest("unknown-" + name, "There is no " + name + " '" + asked + "'; choose one of " + options);
+        }
+        return asked;
+    }
+
+    private static LocalDate parsePeriod(String asked, List<LocalDate> periods) {
+        try {
+            LocalDate period = LocalDate.parse(asked);
+            if (periods.contains(period)) {
+                return period;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below, like a period the dataset does not have
+        }
+        throw ApiProblem.badRequest("unknown-period", "There is no period '" + asked + "'; choose one of " + periods);
+    }
+
+    private static LocalDate last(List<LocalDate> periods) {
+        return periods.isEmpty() ? null : periods.get(periods.size() - 1);
+    }
+}
