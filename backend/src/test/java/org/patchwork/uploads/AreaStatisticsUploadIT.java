@@ -309,10 +309,21 @@ class AreaStatisticsUploadIT {
         UploadClient stranger = UploadClient.newPartner(port, "Area statistics IT stranger");
         JsonNode theirs = stranger.multipart("/api/uploads?datasetId=" + datasetId, file, "visits.csv", null).json();
         assertThat(theirs.path("mappingSource").asString()).as("another partner's dataset lends nothing").isEqualTo("suggested");
+
+        // version 2 (loaded with the remembered mapping) replaces version 1's values; withdrawing it brings them back
+        Path next = CrimeFiles.write(dir.resolve("visits-2.csv"), List.of("lsoa11cd", "visits", "rate"), List.of(
+                Map.of("lsoa11cd", "E01006512", "visits", "41", "rate", "3.6")));
+        JsonNode second = owner.awaitJob(UploadClient.jobOf(owner.addVersion(datasetId, next, null)), Duration.ofMinutes(2));
+        assertThat(second.path("result").path("version").asInt()).as("%s", second).isEqualTo(2);
+        assertThat(served(owner.api(), datasetId, "visits", null)).containsExactlyInAnyOrderEntriesOf(Map.of("E01006512", "41.0"));
+        assertThat(owner.api().post("/api/datasets/" + datasetId + "/versions/2/withdraw", null).status()).isEqualTo(200);
+        assertThat(served(owner.api(), datasetId, "visits", null))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("E01006512", "40.0", "E01006513", "12.0"));
     }
 
     private static Map<String, String> served(ApiClient client, long datasetId, String measure, String category) {
-        JsonNode body = client.getJson("/api/datasets/" + datasetId + "/statistics?measure=" + measure + "&category=" + category);
+        JsonNode body = client.getJson("/api/datasets/" + datasetId + "/statistics?measure=" + measure
+                + (category == null ? "" : "&category=" + category));
         Map<String, String> values = new HashMap<>();
         body.path("values").forEach(v -> values.put(v.path("code").asString(), v.path("suppressed").asBoolean() ? "suppressed"
                 : v.path("value").isIntegralNumber() ? String.valueOf(v.path("value").asLong())

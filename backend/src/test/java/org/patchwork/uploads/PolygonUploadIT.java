@@ -159,6 +159,18 @@ class PolygonUploadIT {
         double bowTieArea = jdbc.sql("select ST_Area(geom) from dataset_polygon where dataset_id = :id and name = 'Bow tie'")
                 .param("id", done.path("result").path("datasetId").asLong()).query(Double.class).single();
         assertThat(bowTieArea).as("both triangles of the bow tie kept").isGreaterThan(0);
+
+        // a new version with the good polygon alone is what GIS clients see; withdrawing it brings back version 1
+        long datasetId = done.path("result").path("datasetId").asLong();
+        String slug = manager.dataset(datasetId).path("slug").asString();
+        Path next = dir.resolve("areas-2.geojson");
+        Files.writeString(next, "{\"type\":\"FeatureCollection\",\"features\":["
+                + feature("P1", "Good", "{\"type\":\"Polygon\",\"coordinates\":[" + liverpool + "]}") + "]}", StandardCharsets.UTF_8);
+        JsonNode second = manager.awaitJob(UploadClient.jobOf(manager.addVersion(datasetId, next, null)), Duration.ofMinutes(2));
+        assertThat(second.path("result").path("version").asInt()).as("%s", second).isEqualTo(2);
+        assertThat(manager.api().getJson("/ogc/collections/" + slug + "/items").path("numberMatched").asInt()).isEqualTo(1);
+        assertThat(manager.api().post("/api/datasets/" + datasetId + "/versions/2/withdraw", null).status()).isEqualTo(200);
+        assertThat(manager.api().getJson("/ogc/collections/" + slug + "/items").path("numberMatched").asInt()).isEqualTo(2);
     }
 
     private static String feature(String ref, String label, String geometry) {
