@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.patchwork.ingest.IngestException;
 import org.patchwork.ingest.StagingTables;
 import org.patchwork.sql.SqlScripts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EventUploadPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(EventUploadPipeline.class);
 
     private static final List<String[]> LEVELS = List.of(new String[] {"lsoa", "pip_lsoa_code"},
             new String[] {"msoa", "msoa_code"}, new String[] {"ward", "ward_code"}, new String[] {"district", "lad_code"});
@@ -64,6 +68,7 @@ class EventUploadPipeline {
         checkMapping(mapping, layer.fields(), ownGeometry, prepared.label(main));
 
         progress.report("reading", 0, 10);
+        long started = System.nanoTime();
         String raw = rawTable(job);
         boolean append = false;
         for (Path file : prepared.detected().mainFiles()) {
@@ -86,7 +91,9 @@ class EventUploadPipeline {
         if (rowsIn == 0) {
             throw UploadRejected.of(prepared.stored().originalName(), "holds no rows");
         }
+        log.info("Upload job {}: read {} rows from {} files in {} ms", job, rowsIn, prepared.detected().mainFiles().size(), millisSince(started));
         progress.report("checking", rowsIn, 40);
+        started = System.nanoTime();
         Map<String, String> columns = stagedColumns(raw);
         String checked = checkedTable(job);
         Map<String, String> placeholders = new HashMap<>();
@@ -108,8 +115,10 @@ class EventUploadPipeline {
         jdbc.sql("create index on " + checked + " using gist (geom)").update();
         jdbc.sql("analyze " + checked).update();
         int rejected = jdbc.sql("select count(*) from " + checked + " where reason is not null").query(Integer.class).single();
+        log.info("Upload job {}: checked {} rows ({} rejected) in {} ms", job, rowsIn, rejected, millisSince(started));
 
         progress.report("assigning areas", rowsIn, 60);
+        started = System.nanoTime();
         for (String[] level : LEVELS) {
             jdbc.sql(SqlScripts.load("uploads/assign_level", Map.of("checked", checked, "column", level[1])))
                     .param("level", level[0]).update();
@@ -119,7 +128,12 @@ class EventUploadPipeline {
         Map<String, Object> summary = jdbc.sql(SqlScripts.load("uploads/assignment_summary", Map.of("checked", checked))).query().singleRow();
         Map<String, Long> assignment = summary.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
+        log.info("Upload job {}: assigned areas in {} ms: {}", job, millisSince(started), assignment);
         return new Checked(checked, raw, rowsIn, rejected, mapping, assignment);
+    }
+
+    static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     List<UploadRejected.FileError> rejectedRows(String checked, int limit) {

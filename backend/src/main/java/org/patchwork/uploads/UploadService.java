@@ -108,8 +108,10 @@ public class UploadService {
             ColumnMapping remembered = request.datasetId() == null ? null : rememberedMapping(request.datasetId()).orElse(null);
             EventUploadPipeline.Checked checked = pipeline.run(id, prepared, request, remembered,
                     (stage, rows, percent) -> jobs.progress(id, stage, rows, percent));
+            long started = System.nanoTime();
             List<UploadRejected.FileError> rejected = pipeline.rejectedRows(checked.table(), Integer.MAX_VALUE);
             jobs.addIssues(id, rejected);
+            log.info("Upload job {}: recorded {} rejected rows in {} ms", id, rejected.size(), EventUploadPipeline.millisSince(started));
             if (checked.rejected() == checked.rowsIn()) {
                 throw new UploadRejected("None of the " + checked.rowsIn() + " rows can be used, so nothing was published "
                         + "(the report lists each row and why)", rejected.subList(0, Math.min(REPORTED_IN_PROBLEM, rejected.size())));
@@ -120,7 +122,9 @@ public class UploadService {
                         rejected.subList(0, Math.min(REPORTED_IN_PROBLEM, rejected.size())));
             }
             jobs.progress(id, "publishing", checked.rowsIn(), 85);
+            started = System.nanoTime();
             Map<String, Object> result = transaction.execute(status -> publish(request, stored, checked, rejected));
+            log.info("Upload job {}: published in {} ms", id, EventUploadPipeline.millisSince(started));
             jobs.finish(id, true, (Long) result.get("datasetId"), result, null);
             files.delete(request.uploadId());   // published: the file is no longer needed (a failed one is kept for a retry)
             log.info("Upload job {} published {}", id, result);
