@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads an upload of point events into scratch tables and checks it: staged by ogr2ogr (every file of a
@@ -28,25 +29,28 @@ class EventUploadPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(EventUploadPipeline.class);
 
-    private static final List<String[]> LEVELS = List.of(new String[] {"lsoa", "pip_lsoa_code"},
-            new String[] {"msoa", "msoa_code"}, new String[] {"ward", "ward_code"}, new String[] {"district", "lad_code"});
-
     private final StagingTables staging;
     private final Inspector inspector;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    EventUploadPipeline(StagingTables staging, Inspector inspector, JdbcClient jdbc) {
+    EventUploadPipeline(StagingTables staging, Inspector inspector, JdbcClient jdbc, TransactionTemplate transaction) {
         this.staging = staging;
         this.inspector = inspector;
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     interface Progress {
         void report(String stage, int rows, int percent);
     }
 
-    /** The checked scratch table and its counts: rows in = usable + rejected. */
-    record Checked(String table, String rawTable, int rowsIn, int rejected, ColumnMapping mapping, Map<String, Long> assignment) {
+    /**
+     * The scratch tables of a checked upload and its counts (rows in = usable + rejected): {@code table} holds the
+     * usable rows with their areas, ready to publish; {@code checkedTable} every row, with the reason it cannot be used.
+     */
+    record Checked(String table, String checkedTable, String rawTable, int rowsIn, int rejected, ColumnMapping mapping,
+                   Map<String, Long> assignment) {
     }
 
     static String rawTable(UUID job) {
@@ -55,6 +59,10 @@ class EventUploadPipeline {
 
     static String checkedTable(UUID job) {
         return "staging.job_" + job.toString().replace("-", "") + "_checked";
+    }
+
+    static String assignedTable(UUID job) {
+        return "staging.job_" + job.toString().replace("-", "") + "_assigned";
     }
 
     Checked run(UUID job, UploadFiles.Prepared prepared, UploadRequest request, ColumnMapping remembered, Progress progress) {
@@ -110,26 +118,30 @@ class EventUploadPipeline {
         put(placeholders, "lsoa", mapping.lsoaCode(), columns);
         put(placeholders, "location", mapping.location(), columns);
         put(placeholders, "outcome", mapping.outcome(), columns);
-        jdbc.sql(SqlScripts.load("uploads/check_events", placeholders)).update();
-        jdbc.sql("alter table " + checked + " add primary key (row_id)").update();
-        jdbc.sql("create index on " + checked + " using gist (geom)").update();
-        jdbc.sql("analyze " + checked).update();
+        withoutJit(SqlScripts.load("uploads/check_events", placeholders));
         int rejected = jdbc.sql("select count(*) from " + checked + " where reason is not null").query(Integer.class).single();
         log.info("Upload job {}: checked {} rows ({} rejected) in {} ms", job, rowsIn, rejected, millisSince(started));
 
         progress.report("assigning areas", rowsIn, 60);
         started = System.nanoTime();
-        for (String[] level : LEVELS) {
-            jdbc.sql(SqlScripts.load("uploads/assign_level", Map.of("checked", checked, "column", level[1])))
-                    .param("level", level[0]).update();
-        }
-        jdbc.sql(SqlScripts.load("uploads/assign_counting_lsoa", Map.of("checked", checked))).update();
-        jdbc.sql(SqlScripts.load("uploads/assign_fallback", Map.of("checked", checked))).update();
-        Map<String, Object> summary = jdbc.sql(SqlScripts.load("uploads/assignment_summary", Map.of("checked", checked))).query().singleRow();
+        String assigned = assignedTable(job);
+        withoutJit(SqlScripts.load("uploads/assign_areas", Map.of("checked", checked, "assigned", assigned)));
+        Map<String, Object> summary = jdbc.sql(SqlScripts.load("uploads/assignment_summary", Map.of("assigned", assigned))).query().singleRow();
         Map<String, Long> assignment = summary.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
         log.info("Upload job {}: assigned areas in {} ms: {}", job, millisSince(started), assignment);
-        return new Checked(checked, raw, rowsIn, rejected, mapping, assignment);
+        return new Checked(assigned, checked, raw, rowsIn, rejected, mapping, assignment);
+    }
+
+    /**
+     * Runs one statement over every row of the upload with PostgreSQL's JIT compiler off: the row estimates of
+     * these statements always pass its threshold, and compiling them took longer than it saved.
+     */
+    private void withoutJit(String statement) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("set local jit = off").update();
+            jdbc.sql(statement).update();
+        });
     }
 
     static long millisSince(long nanoTime) {
@@ -143,6 +155,7 @@ class EventUploadPipeline {
     }
 
     void dropTables(UUID job) {
+        staging.drop(assignedTable(job));
         staging.drop(checkedTable(job));
         staging.drop(rawTable(job));
     }

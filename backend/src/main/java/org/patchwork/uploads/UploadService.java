@@ -109,7 +109,7 @@ public class UploadService {
             EventUploadPipeline.Checked checked = pipeline.run(id, prepared, request, remembered,
                     (stage, rows, percent) -> jobs.progress(id, stage, rows, percent));
             long started = System.nanoTime();
-            List<UploadRejected.FileError> rejected = pipeline.rejectedRows(checked.table(), Integer.MAX_VALUE);
+            List<UploadRejected.FileError> rejected = pipeline.rejectedRows(checked.checkedTable(), Integer.MAX_VALUE);
             jobs.addIssues(id, rejected);
             log.info("Upload job {}: recorded {} rejected rows in {} ms", id, rejected.size(), EventUploadPipeline.millisSince(started));
             if (checked.rejected() == checked.rowsIn()) {
