@@ -110,7 +110,7 @@ public class UploadService {
                     (stage, rows, percent) -> jobs.progress(id, stage, rows, percent));
             long started = System.nanoTime();
             List<UploadRejected.FileError> rejected = pipeline.rejectedRows(checked.checkedTable(), Integer.MAX_VALUE);
-            jobs.addIssues(id, rejected);
+            jobs.addIssuesFrom(id, checked.checkedTable());
             log.info("Upload job {}: recorded {} rejected rows in {} ms", id, rejected.size(), EventUploadPipeline.millisSince(started));
             if (checked.rejected() == checked.rowsIn()) {
                 throw new UploadRejected("None of the " + checked.rowsIn() + " rows can be used, so nothing was published "
