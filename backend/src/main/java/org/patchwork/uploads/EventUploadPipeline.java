@@ -134,8 +134,8 @@ class EventUploadPipeline {
     }
 
     /**
-     * Runs one statement over every row of the upload with PostgreSQL's JIT compiler off: the row estimates of
-     * these statements always pass its threshold, and compiling them took longer than it saved.
+     * Runs one statement over every row of the upload with PostgreSQL's JIT compiler off: their cost estimates
+     * always pass its threshold, compiling took 0.3 to 2.5 s a statement, and we could measure no gain from it.
      */
     private void withoutJit(String statement) {
         transaction.executeWithoutResult(status -> {
