@@ -4,8 +4,10 @@
 #      /ogc/collections/lsoa/items, against the same rows from psql with ST_AsGeoJSON.  Aim: <= 1.5x.
 #   2. Upload: the national police.uk month (380,370 rows, 40 files) from upload to published, with area
 #      assignment against the national LSOA boundaries, against plain ogr2ogr of the same CSVs into
-#      PostGIS with no checks.  Aim: <= 2x, app peak memory < 1 GB.  (BENCH=1 runs only benchmark 1.)
-# Starts its own throwaway PostGIS and app (port 18080); REPEAT sets the number of timed runs (default 15).
+#      PostGIS with no checks.  Aim: <= 2x, app peak memory < 1 GB.
+# BENCH=1 runs only benchmark 1, BENCH=2 only benchmark 2 (after a one-request check that the app serves).
+# Starts its own throwaway PostGIS and app (BENCH_APP_PORT, default 18080; BENCH_PGPORT, default 55438);
+# REPEAT sets the number of timed runs (default 15); BENCH_LOG=file keeps a copy of the app's log.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/lib/postgis.sh"
@@ -18,6 +20,7 @@ CLUSTER="$(mktemp -d /tmp/patchwork-bench-pg.XXXXXX)"
 APP_PID=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "${BENCH_LOG:-}" ] && [ -f "$CLUSTER/app.log" ] && cp "$CLUSTER/app.log" "$BENCH_LOG"
   pw_stop_cluster "$CLUSTER"
   rm -rf "$CLUSTER"
 }
@@ -54,25 +57,27 @@ SQL="select json_build_object('type', 'FeatureCollection', 'features', json_agg(
 features=$(curl -sf "${AUTH[@]}" "$URL" | grep -o '"type" : "Feature"' | wc -l)
 [ "$features" -eq 298 ] || { echo "Expected 298 Liverpool LSOAs from the API, got $features" >&2; exit 1; }
 
-# median wall time in milliseconds of REPEAT runs of a command (one warm-up run first)
-median_ms() {
-  "$@" > /dev/null
-  for _ in $(seq 1 "$REPEAT"); do
-    local start end
-    start=$(date +%s%N); "$@" > /dev/null; end=$(date +%s%N)
-    echo $(( (end - start) / 1000000 ))
-  done | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
+if [ "${BENCH:-all}" != "2" ]; then
+  # median wall time in milliseconds of REPEAT runs of a command (one warm-up run first)
+  median_ms() {
+    "$@" > /dev/null
+    for _ in $(seq 1 "$REPEAT"); do
+      local start end
+      start=$(date +%s%N); "$@" > /dev/null; end=$(date +%s%N)
+      echo $(( (end - start) / 1000000 ))
+    done | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+  }
 
-api_ms=$(median_ms curl -sf "${AUTH[@]}" "$URL")
-psql_ms=$(median_ms "${PSQL[@]}" -c "$SQL")
-api_bytes=$(curl -sf "${AUTH[@]}" "$URL" | wc -c)
-psql_bytes=$("${PSQL[@]}" -c "$SQL" | wc -c)
-echo
-echo "Benchmark 1: Liverpool LSOAs (298, full resolution) as GeoJSON, median of $REPEAT runs"
-printf '  %-42s %6s ms  %9s bytes\n' "OGC API /ogc/collections/lsoa/items" "$api_ms" "$api_bytes"
-printf '  %-42s %6s ms  %9s bytes\n' "psql with ST_AsGeoJSON (reference)" "$psql_ms" "$psql_bytes"
-awk -v a="$api_ms" -v p="$psql_ms" 'BEGIN { r = (p > 0) ? a / p : 0; printf "  ratio API / psql = %.2fx (aim <= 1.50x): %s\n", r, (r <= 1.5 ? "within aim" : "ABOVE AIM") }'
+  api_ms=$(median_ms curl -sf "${AUTH[@]}" "$URL")
+  psql_ms=$(median_ms "${PSQL[@]}" -c "$SQL")
+  api_bytes=$(curl -sf "${AUTH[@]}" "$URL" | wc -c)
+  psql_bytes=$("${PSQL[@]}" -c "$SQL" | wc -c)
+  echo
+  echo "Benchmark 1: Liverpool LSOAs (298, full resolution) as GeoJSON, median of $REPEAT runs"
+  printf '  %-42s %6s ms  %9s bytes\n' "OGC API /ogc/collections/lsoa/items" "$api_ms" "$api_bytes"
+  printf '  %-42s %6s ms  %9s bytes\n' "psql with ST_AsGeoJSON (reference)" "$psql_ms" "$psql_bytes"
+  awk -v a="$api_ms" -v p="$psql_ms" 'BEGIN { r = (p > 0) ? a / p : 0; printf "  ratio API / psql = %.2fx (aim <= 1.50x): %s\n", r, (r <= 1.5 ? "within aim" : "ABOVE AIM") }'
+fi
 
 [ "${BENCH:-all}" = "1" ] && exit 0
 
@@ -107,6 +112,16 @@ curl -sf "${ADMIN[@]}" -H 'Content-Type: application/json' -d "{\"username\":\"$
   \"partnerId\":$("${PSQL[@]}" -c "select id from partner where name = 'Bench police'"),\"role\":\"data-manager\",\"password\":\"bench-password-123\"}" \
   "http://localhost:$APP_PORT/api/admin/users" > /dev/null
 rows=$(( $(unzip -p "$ZIP" '*.csv' | wc -l) - $(unzip -l "$ZIP" | grep -c 'street.csv') ))
+
+# The app loads Merseyside's crime through the same pipeline at start-up, and its job worker takes queued
+# uploads only after that; wait for it, so that the timing is of this upload alone.
+for _ in $(seq 1 600); do
+  [ "$("${PSQL[@]}" -c "select count(*) from dataset where slug = 'merseyside-street-crime-2022'")" = 1 ] \
+    && [ "$("${PSQL[@]}" -c "select count(*) from upload_job where state in ('queued', 'running')")" = 0 ] && break
+  sleep 1
+done
+[ "$("${PSQL[@]}" -c "select count(*) from upload_job where state in ('queued', 'running')")" = 0 ] \
+  || { echo "Patchwork's start-up load did not finish" >&2; exit 1; }
 
 peak_rss_kb=0
 start=$(date +%s%N)

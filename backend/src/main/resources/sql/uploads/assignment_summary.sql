@@ -3,5 +3,4 @@ select count(*) as points,
        count(*) filter (where pip_lsoa_code is null) as outside_every_lsoa,
        count(*) filter (where source_lsoa_code is not null and pip_lsoa_code is not null) as compared,
        count(*) filter (where source_lsoa_code = pip_lsoa_code) as agreeing
-from {{checked}}
-where reason is null
+from {{assigned}}

@@ -6,7 +6,7 @@
 -- LSOAs through lsoa_change: unchanged ones directly; parts of a split 2011 LSOA are added back together
 -- (counts only, and only when every part is usable: reject_partial_splits.sql); merged and complex
 -- changes cannot be placed and are rejected.
-create table {{checked}} as
+create unlogged table {{checked}} as
 with source as (
     select r.ogr_fid as row_id, r.source_file, r.source_row + 1 as source_line,
            upper(btrim({{code}}::text)) as code_text, btrim({{period}}::text) as period_text,

@@ -2,24 +2,32 @@
 -- National Grid, and, for a row that cannot be used, the first reason with its column and value.
 -- Placeholders are filled from the confirmed mapping: quoted column names of {{raw}} (ours) or null,
 -- and literals for {{xy}} (points from x/y columns) and {{epsg}}; the common formats take fast paths and
--- only odd values go through the lenient (slower) upload_* functions.
-create table {{checked}} as
-with source as (
+-- only odd values go through the lenient (slower) upload_* functions. The table is scratch, so unlogged.
+create unlogged table {{checked}} as
+with repeated as (
+    -- the later rows of each identifier (narrow, so only identifiers and row numbers are sorted)
+    select row_id
+    from (select r.ogr_fid as row_id, row_number() over (partition by btrim({{id}}::text) order by r.ogr_fid) as copy
+          from {{raw}} r
+          where btrim({{id}}::text) <> '') numbered
+    where copy > 1
+), source as (
     select r.ogr_fid as row_id, r.source_file, r.source_row + 1 as source_line,
            btrim({{x}}::text) as x_text, btrim({{y}}::text) as y_text, {{own_geometry}} as own_geom,
            btrim({{date}}::text) as date_text, btrim({{category}}::text) as category_text,
            btrim({{id}}::text) as id_text, btrim({{lsoa}}::text) as lsoa_text,
            btrim({{location}}::text) as location_text, btrim({{outcome}}::text) as outcome_text,
-           to_jsonb(r) - 'geom' - 'ogr_fid' - 'source_file' - 'source_row' as attributes
+           to_jsonb(r) - array['geom', 'ogr_fid', 'source_file', 'source_row'] as attributes,
+           exists (select 1 from repeated d where d.row_id = r.ogr_fid) as repeated
     from {{raw}} r
 ), parsed as (
     select s.*,
            case when x_text ~ '^-?\d+(\.\d+)?$' then x_text::double precision else upload_number(x_text) end as x,
            case when y_text ~ '^-?\d+(\.\d+)?$' then y_text::double precision else upload_number(y_text) end as y,
            case when date_text ~ '^\d{4}-(0[1-9]|1[0-2])$' then to_date(date_text || '-01', 'YYYY-MM-DD')
-                else upload_date(date_text) end as day,
-           row_number() over (partition by nullif(id_text, '') order by row_id) as copy
+                else upload_date(date_text) end as day
     from source s
+    offset 0   -- each step's values are computed once per row, not copied into every expression that uses them
 ), located as (
     select p.*,
            case when {{xy}} then
@@ -33,6 +41,7 @@ with source as (
                     then upload_transform(ST_SetSRID(ST_Force2D(ST_GeometryN(p.own_geom, 1)), {{epsg}}), 27700)
            end as point
     from parsed p
+    offset 0
 ), judged as (
     select l.*,
            case when {{xy}} and (coalesce(x_text, '') = '' or coalesce(y_text, '') = '') then 'no-coordinates'
@@ -46,14 +55,14 @@ with source as (
                 when coalesce(date_text, '') = '' then 'no-date'
                 when day is null then 'bad-date'
                 when coalesce(category_text, '') = '' then 'no-category'
-                when coalesce(id_text, '') <> '' and copy > 1 then 'duplicate-id'
+                when repeated then 'duplicate-id'
            end as problem
     from located l
+    offset 0
 )
 select row_id, source_file, source_line,
        date_trunc('month', day)::date as month, nullif(category_text, '') as category, nullif(id_text, '') as source_id,
-       nullif(lsoa_text, '') as source_lsoa_code, null::text as lsoa_code, null::text as pip_lsoa_code,
-       null::text as msoa_code, null::text as ward_code, null::text as lad_code,
+       nullif(lsoa_text, '') as source_lsoa_code,
        nullif(location_text, '') as location, nullif(outcome_text, '') as outcome, attributes,
        point::geometry(Point, 27700) as geom,
        case problem

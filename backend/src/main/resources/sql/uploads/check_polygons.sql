@@ -2,7 +2,7 @@
 -- repaired with ST_MakeValid where the file's was invalid (noted, and published), and for a row that
 -- cannot be used, the first reason with its column and value. {{name}} and {{id}} are quoted columns of
 -- {{raw}} or null; {{epsg}} is the file's coordinate reference system.
-create table {{checked}} as
+create unlogged table {{checked}} as
 with source as (
     select r.ogr_fid as row_id, r.source_file, r.source_row + 1 as source_line,
            nullif(btrim({{name}}::text), '') as name, nullif(btrim({{id}}::text), '') as source_id,

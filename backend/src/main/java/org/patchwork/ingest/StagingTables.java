@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Copies a spatial file into a fresh scratch table {@code staging.load_<random>} with ogr2ogr,
  * reprojected to British National Grid. The caller moves what it wants in one transaction and drops
- * the table; nothing in {@code staging} is ever read by an output path.
+ * the table; nothing in {@code staging} is ever read by an output path, so the tables are unlogged (a crash
+ * empties them, and their rows are not written twice).
  */
 @Component
 public class StagingTables {
@@ -52,7 +53,7 @@ public class StagingTables {
                 "-f", "PostgreSQL", database.ogrConnection(), source,
                 "-nln", table,
                 "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=ogr_fid", "-lco", "SPATIAL_INDEX=NONE",
-                "-lco", "PRECISION=NO", "-lco", "LAUNDER=YES",
+                "-lco", "PRECISION=NO", "-lco", "LAUNDER=YES", "-lco", "UNLOGGED=ON",
                 "-gt", "65536"));
         if (sourceEpsg != null) {
             args.addAll(List.of("-s_srs", "EPSG:" + sourceEpsg, "-t_srs", "EPSG:27700"));

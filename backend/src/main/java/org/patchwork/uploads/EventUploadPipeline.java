@@ -9,18 +9,20 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.patchwork.events.EventVersions;
 import org.patchwork.sql.SqlScripts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Point events: each staged row checked and its point put in British National Grid, then assigned to
- * every boundary set. Publishing copies the usable rows into {@code event} as a new version.
+ * Point events: each staged row checked and its point put in British National Grid, then the usable ones
+ * assigned to every boundary set (into a third scratch table). Publishing copies them into {@code event}
+ * as a new version. Each stage logs its time (scripts/bench.sh reads them).
  */
 @Component
 class EventUploadPipeline implements KindPipeline {
 
-    private static final List<String[]> LEVELS = List.of(new String[] {"lsoa", "pip_lsoa_code"},
-            new String[] {"msoa", "msoa_code"}, new String[] {"ward", "ward_code"}, new String[] {"district", "lad_code"});
+    private static final Logger log = LoggerFactory.getLogger(EventUploadPipeline.class);
 
     private final UploadStaging staging;
     private final EventVersions versions;
@@ -65,28 +67,25 @@ class EventUploadPipeline implements KindPipeline {
         staged.put(placeholders, "lsoa", mapping.lsoaCode());
         staged.put(placeholders, "location", mapping.location());
         staged.put(placeholders, "outcome", mapping.outcome());
-        jdbc.sql(SqlScripts.load("uploads/check_events", placeholders)).update();
-        jdbc.sql("alter table " + checked + " add primary key (row_id)").update();
-        jdbc.sql("create index on " + checked + " using gist (geom)").update();
-        jdbc.sql("analyze " + checked).update();
+        long started = System.nanoTime();
+        staging.withoutJit(SqlScripts.load("uploads/check_events", placeholders));
         int rejected = jdbc.sql("select count(*) from " + checked + " where reason is not null").query(Integer.class).single();
+        log.info("Upload job {}: checked {} rows ({} rejected) in {} ms", job, rowsIn, rejected, UploadStaging.millisSince(started));
 
         progress.report("assigning areas", rowsIn, 60);
-        for (String[] level : LEVELS) {
-            jdbc.sql(SqlScripts.load("uploads/assign_level", Map.of("checked", checked, "column", level[1])))
-                    .param("level", level[0]).update();
-        }
-        jdbc.sql(SqlScripts.load("uploads/assign_counting_lsoa", Map.of("checked", checked))).update();
-        jdbc.sql(SqlScripts.load("uploads/assign_fallback", Map.of("checked", checked))).update();
-        Map<String, Object> summary = jdbc.sql(SqlScripts.load("uploads/assignment_summary", Map.of("checked", checked))).query().singleRow();
+        started = System.nanoTime();
+        String assigned = UploadStaging.assignedTable(job);
+        staging.withoutJit(SqlScripts.load("uploads/assign_areas", Map.of("checked", checked, "assigned", assigned)));
+        Map<String, Object> summary = jdbc.sql(SqlScripts.load("uploads/assignment_summary", Map.of("assigned", assigned))).query().singleRow();
         Map<String, Long> assignment = summary.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
-        return new Checked(checked, rowsIn, rejected, mapping, Map.of("assignment", assignment));
+        log.info("Upload job {}: assigned areas in {} ms: {}", job, UploadStaging.millisSince(started), assignment);
+        return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment));
     }
 
     @Override
     public EventVersions.Published publish(EventVersions.NewVersion version, Checked checked) {
-        return versions.publish(version, checked.table(), checked.rowsIn(), checked.rejected());
+        return versions.publish(version, checked.rowsTable(), checked.rowsIn(), checked.rejected());
     }
 
     private static Integer xyEpsg(UploadRequest request, ColumnMapping mapping, UploadFiles.Prepared prepared) {

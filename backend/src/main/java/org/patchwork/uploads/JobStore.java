@@ -2,8 +2,10 @@ package org.patchwork.uploads;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.patchwork.sql.SqlScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -81,12 +83,18 @@ class JobStore {
                 .param("worker", worker).update();
     }
 
+    /** Records issues one by one (a few notes, such as repaired polygons). */
     void addIssues(UUID id, List<UploadRejected.FileError> errors) {
         for (UploadRejected.FileError e : errors) {
             jdbc.sql("insert into upload_issue (job_id, file, row_number, column_name, value, reason) values (:job, :file, :row, :column, :value, :reason)")
                     .param("job", id).param("file", e.file()).param("row", e.row()).param("column", e.column())
                     .param("value", e.value()).param("reason", e.reason()).update();
         }
+    }
+
+    /** Records every rejected row of a checked upload ({@code checkedTable} is the pipeline's scratch table) in one statement. */
+    void addIssuesFrom(UUID id, String checkedTable) {
+        jdbc.sql(SqlScripts.load("uploads/record_rejected_rows", Map.of("checked", checkedTable))).param("job", id).update();
     }
 
     List<UploadRejected.FileError> issues(UUID id) {

@@ -28,7 +28,15 @@ interface KindPipeline {
         void report(String stage, int rows, int percent);
     }
 
-    /** The checked scratch table and its counts (rows in = usable + rejected), and what the result reports for this kind. */
-    record Checked(String table, int rowsIn, int rejected, ColumnMapping mapping, Map<String, Object> details) {
+    /**
+     * A checked upload: {@code table} holds every row with the reason it cannot be used (null: usable),
+     * {@code rowsTable} the rows publishing reads (the same table, or one derived from it); rows in = usable
+     * + rejected; and what the result reports for this kind.
+     */
+    record Checked(String table, String rowsTable, int rowsIn, int rejected, ColumnMapping mapping, Map<String, Object> details) {
+
+        Checked(String table, int rowsIn, int rejected, ColumnMapping mapping, Map<String, Object> details) {
+            this(table, table, rowsIn, rejected, mapping, details);
+        }
     }
 }

@@ -130,10 +130,12 @@ public class UploadService {
             KindPipeline pipeline = pipelineFor(mapping.kindOrEvents(), request.datasetId(), prepared.label(main));
             KindPipeline.Checked checked = pipeline.check(id, prepared, layer, request, mapping,
                     (stage, rows, percent) -> jobs.progress(id, stage, rows, percent));
+            long started = System.nanoTime();
             List<UploadRejected.FileError> rejected = staging.rejectedRows(checked.table(), Integer.MAX_VALUE);
             List<UploadRejected.FileError> notes = pipeline.notes(checked);
-            jobs.addIssues(id, rejected);
+            jobs.addIssuesFrom(id, checked.table());
             jobs.addIssues(id, notes);
+            log.info("Upload job {}: recorded {} rejected rows in {} ms", id, rejected.size(), UploadStaging.millisSince(started));
             if (checked.rejected() == checked.rowsIn()) {
                 throw new UploadRejected("None of the " + checked.rowsIn() + " rows can be used, so nothing was published "
                         + "(the report lists each row and why)", rejected.subList(0, Math.min(REPORTED_IN_PROBLEM, rejected.size())));
@@ -144,7 +146,9 @@ public class UploadService {
                         rejected.subList(0, Math.min(REPORTED_IN_PROBLEM, rejected.size())));
             }
             jobs.progress(id, "publishing", checked.rowsIn(), 85);
+            started = System.nanoTime();
             Map<String, Object> result = transaction.execute(status -> publish(request, stored, pipeline, checked, rejected, notes));
+            log.info("Upload job {}: published in {} ms", id, UploadStaging.millisSince(started));
             jobs.finish(id, true, (Long) result.get("datasetId"), result, null);
             files.delete(request.uploadId());   // published: the file is no longer needed (a failed one is kept for a retry)
             log.info("Upload job {} published {}", id, result);
