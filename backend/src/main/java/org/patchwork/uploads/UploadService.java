@@ -1,5 +1,7 @@
 package org.patchwork.uploads;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,13 @@ import org.patchwork.catalogue.LoadIssue;
 import org.patchwork.catalogue.NewDataset;
 import org.patchwork.catalogue.Theme;
 import org.patchwork.events.EventVersions;
+import org.patchwork.ingest.DatabaseUnavailable;
 import org.patchwork.ingest.IngestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -130,10 +136,16 @@ public class UploadService {
             jobs.finish(id, false, null, null, problem);
         } catch (IngestException e) {
             jobs.finish(id, false, null, null, problem(422, "upload-rejected", "Upload rejected", e.getMessage()));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {   // Errors too (out of memory, stack overflow): the job must not stay "running"
             log.error("Upload job {} failed", id, e);
-            jobs.finish(id, false, null, null, problem(500, "internal-error", "Internal error",
-                    "The load failed on our side and nothing was published; quote job " + id + " when you report it."));
+            try {
+                jobs.finish(id, false, null, null, failure(id, e));
+            } catch (RuntimeException | Error recording) {
+                e.addSuppressed(recording);
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
         } finally {
             pipeline.dropTables(id);
         }
@@ -182,6 +194,21 @@ public class UploadService {
     static String slugOf(String title) {
         String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.isEmpty() ? "dataset" : slug.length() > 60 ? slug.substring(0, 60) : slug;
+    }
+
+    /** The problem of a job that failed for a reason other than its file: the database, or our own fault. */
+    static Map<String, Object> failure(UUID id, Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailable || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessResourceException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return problem(503, "database-unavailable", "Database unavailable", "The database was unavailable during the load, "
+                        + "so nothing was published. Nothing is wrong with the file, which is kept: try the upload again in a few "
+                        + "minutes (quote job " + id + " if it keeps failing).");
+            }
+        }
+        return problem(500, "internal-error", "Internal error",
+                "The load failed on our side and nothing was published; quote job " + id + " when you report it.");
     }
 
     static Map<String, Object> problem(int status, String type, String title, String detail) {
