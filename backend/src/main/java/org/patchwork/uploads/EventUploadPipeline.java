@@ -41,8 +41,9 @@ class EventUploadPipeline {
         void report(String stage, int rows, int percent);
     }
 
-    /** The checked scratch table and its counts: rows in = usable + rejected. */
-    record Checked(String table, String rawTable, int rowsIn, int rejected, ColumnMapping mapping, Map<String, Long> assignment) {
+    /** The checked scratch table and its counts (rows in = usable + rejected), and the EPSG code the rows were read in. */
+    record Checked(String table, String rawTable, int rowsIn, int rejected, ColumnMapping mapping, Map<String, Long> assignment,
+                   int sourceEpsg) {
     }
 
     static String rawTable(UUID job) {
@@ -119,7 +120,7 @@ class EventUploadPipeline {
         Map<String, Object> summary = jdbc.sql(SqlScripts.load("uploads/assignment_summary", Map.of("checked", checked))).query().singleRow();
         Map<String, Long> assignment = summary.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
-        return new Checked(checked, raw, rowsIn, rejected, mapping, assignment);
+        return new Checked(checked, raw, rowsIn, rejected, mapping, assignment, epsg);
     }
 
     List<UploadRejected.FileError> rejectedRows(String checked, int limit) {

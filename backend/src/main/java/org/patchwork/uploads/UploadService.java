@@ -154,13 +154,18 @@ public class UploadService {
     private Map<String, Object> publish(UploadRequest request, UploadFiles.Stored stored, EventUploadPipeline.Checked checked,
                                         List<UploadRejected.FileError> rejected) {
         long datasetId = request.datasetId() != null ? request.datasetId() : catalogue.register(newDataset(request, stored));
+        if (request.datasetId() == null) {
+            catalogue.describe(datasetId, request.metadata().description(), request.metadata().updateFrequency());
+        }
+        String crs = "EPSG:" + checked.sourceEpsg();
         EventVersions.Published published = versions.publish(new EventVersions.NewVersion(datasetId, stored.sha256(),
-                stored.originalName(), request.createdBy()), checked.table(), checked.rowsIn(), checked.rejected());
+                stored.originalName(), request.createdBy(), crs), checked.table(), checked.rowsIn(), checked.rejected());
         jdbc.sql("delete from dataset_issue where dataset_id = :id").param("id", datasetId).update();
         catalogue.finish(datasetId, checked.rowsIn(), published.rowsPublished(), 0, checked.rejected(), rejected.stream()
                 .map(e -> new LoadIssue(e.file(), e.row(), e.column(), e.value(), e.reason(), LoadIssue.Outcome.REJECTED)).toList());
-        jdbc.sql("update dataset set coverage_start = :start, coverage_end = :end, loaded_at = now() where id = :id")
-                .param("start", published.coverageStart()).param("end", published.coverageEnd()).param("id", datasetId).update();
+        jdbc.sql("update dataset set coverage_start = :start, coverage_end = :end, loaded_at = now(), source_crs = :crs where id = :id")
+                .param("start", published.coverageStart()).param("end", published.coverageEnd()).param("crs", crs)
+                .param("id", datasetId).update();
         jdbc.sql("insert into column_mapping (dataset_id, mapping, updated_by) values (:id, cast(:mapping as jsonb), :by) "
                         + "on conflict (dataset_id) do update set mapping = excluded.mapping, updated_by = excluded.updated_by, updated_at = now()")
                 .param("id", datasetId).param("mapping", json.writeValueAsString(checked.mapping())).param("by", request.createdBy()).update();
