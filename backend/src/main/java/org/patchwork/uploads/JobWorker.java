@@ -30,10 +30,10 @@ class JobWorker {
 
     JobWorker(JobStore jobs, UploadService uploads, ObjectMapper json, JdbcClient jdbc, DatabaseSessions sessions) {
         this.jobs = jobs;
-        this.sessions = sessions;
         this.uploads = uploads;
         this.json = json;
         this.jdbc = jdbc;
+        this.sessions = sessions;
         this.name = JobStore.hostName();
     }
 

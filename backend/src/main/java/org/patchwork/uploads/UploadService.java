@@ -30,7 +30,9 @@ import tools.jackson.databind.ObjectMapper;
  * Runs an upload job from stored file to published version: prepare, read and check (scratch tables),
  * then, in one transaction, the dataset (if new), the version and its rows, the load's issues, the
  * remembered mapping and the audit row. A job whose rows were rejected and whose owner asked for all
- * or nothing fails with the row-level report and publishes nothing.
+ * or nothing fails with the row-level report and publishes nothing. A job never stays running: a file
+ * that cannot be used fails it with 422, an unreachable database with 503 (try again), anything else,
+ * Errors included, with 500.
  */
 @Service
 public class UploadService {
