@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's database sessions, named {@code patchwork@<host>:<pid>} (the JDBC pool's and ogr2ogr's alike),
+ * This instance's database sessions, named {@code patchwork@<host>:<pid>:<start>} (the JDBC pool's and ogr2ogr's
+ * alike; {@code <start>} is random per start, because a restarted container often has the same host name and pid),
  * and the sessions an instance on this host left when it died. PostgreSQL carries on with a killed client's
  * statement until it next writes to it, so a load's {@code create table staging.job_... as ...} could commit
  * after the restarted instance cleared the scratch tables; ending the dead instance's sessions first rolls it back.
@@ -21,8 +22,11 @@ public class DatabaseSessions {
     private static final String PREFIX = "patchwork@";
     private static final int MAX_NAME = 63;   // PostgreSQL keeps NAMEDATALEN - 1 bytes of application_name
 
+    private static final long PID = ProcessHandle.current().pid();
+
     /** This instance's application_name. */
-    public static final String APPLICATION_NAME = name(hostName(), ProcessHandle.current().pid());
+    public static final String APPLICATION_NAME = name(hostName(), PID,
+            String.format("%06x", java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 24)));
 
     private final JdbcClient jdbc;
 
@@ -43,7 +47,7 @@ public class DatabaseSessions {
                         + "and application_name <> :self")
                 .param("prefix", ours).param("self", APPLICATION_NAME)
                 .query((row, i) -> new Session(row.getInt("pid"), row.getString("application_name"))).list().stream()
-                .filter(session -> processIsGone(session.applicationName().substring(ours.length())))
+                .filter(session -> isDead(session.applicationName().substring(ours.length())))
                 .map(Session::pid).toList();
         if (orphans.isEmpty()) {
             return 0;
@@ -62,19 +66,24 @@ public class DatabaseSessions {
         return orphans.size();
     }
 
-    static String name(String host, long pid) {
-        return hostPrefix(host) + pid;
+    static String name(String host, long pid, String start) {
+        return hostPrefix(host) + pid + ":" + start;
     }
 
-    /** {@code patchwork@<host>:}, short enough that any Linux pid fits after it. */
+    /** {@code patchwork@<host>:}, short enough that any Linux pid and the start fit after it. */
     private static String hostPrefix(String host) {
         String prefix = PREFIX + host.replaceAll("[^A-Za-z0-9.-]", "-");
-        return prefix.substring(0, Math.min(prefix.length(), MAX_NAME - ":4194304".length())) + ":";
+        return prefix.substring(0, Math.min(prefix.length(), MAX_NAME - ":4194304:ffffff".length())) + ":";
     }
 
-    private static boolean processIsGone(String pid) {
+    /**
+     * Whether the instance named {@code <pid>:<start>} (on this host, not this one) has stopped: an earlier start with
+     * this process's own pid, or a process that is no longer running.
+     */
+    static boolean isDead(String pidAndStart) {
         try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
+            long pid = Long.parseLong(pidAndStart.split(":", 2)[0]);
+            return pid == PID || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
         } catch (NumberFormatException e) {
             return false;
         }
