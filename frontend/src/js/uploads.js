@@ -182,6 +182,20 @@ function versionStatus(version) {
   return { key: "published", label: "Published" };
 }
 
+// The coordinate reference systems partners' files come in, by the code the server records ("EPSG:27700").
+const CRS_NAMES = {
+  "EPSG:27700": "British National Grid",
+  "EPSG:4326": "WGS 84 longitude/latitude",
+  "EPSG:4258": "ETRS89 longitude/latitude",
+  "EPSG:3857": "Web Mercator",
+};
+
+function crsLabel(code) {
+  if (!code) return "—";
+  const name = CRS_NAMES[String(code).toUpperCase()];
+  return name ? `${code} (${name})` : String(code);
+}
+
 export const uploads = {
   ACCEPTED,
   THEMES,
@@ -203,4 +217,5 @@ export const uploads = {
   ownedDatasets,
   submission,
   versionStatus,
+  crsLabel,
 };

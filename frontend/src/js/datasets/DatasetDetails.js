@@ -1,4 +1,4 @@
-// One dataset: what it is (its kind, description and how often it is updated), how its load went (the first load issues), what the person may see of it,
+// One dataset: what it is (its kind, description, how often it is updated, source CRS), how its load went (the first load issues), what the person may see of it,
 // its versions (for the owner partner), and its sharing agreements, with the form to add one for those
 // who may govern the dataset.
 import { dom } from "../dom.js";
@@ -8,6 +8,7 @@ import { governance } from "../governance.js";
 import { AgreementList } from "./AgreementList.js";
 import { AgreementForm } from "./AgreementForm.js";
 import { VersionList } from "./VersionList.js";
+import { datasetFacts } from "./datasetFacts.js";
 
 const ISSUES_SHOWN = 20;
 
@@ -17,16 +18,6 @@ function facts(parent, rows) {
     dom.el("dt", "", list, term);
     dom.el("dd", "", list, value === null || value === undefined || value === "" ? "—" : String(value));
   }
-}
-
-function period({ coverageStart, coverageEnd }) {
-  if (!coverageStart) return null;
-  return coverageStart === coverageEnd ? format.date(coverageStart) : `${format.date(coverageStart)} – ${format.date(coverageEnd)}`;
-}
-
-// "monthly" → "Monthly".
-function frequency(text) {
-  return text ? `${String(text)[0].toUpperCase()}${String(text).slice(1)}` : null;
 }
 
 export class DatasetDetails {
@@ -61,10 +52,7 @@ export class DatasetDetails {
 
     const columns = dom.el("div", "detail-columns", this.element);
     const about = dom.el("div", "", columns);
-    facts(about, [["Kind", datasetKinds.label(dataset.kind)], ["Source", dataset.source], ["Licence", dataset.licence], ["Owner", dataset.openData ? "Open data" : dataset.ownerPartner],
-      ["Coverage", dataset.coverage], ["Period", period(dataset)], ["Updated", frequency(dataset.updateFrequency)],
-      ["Source CRS", dataset.sourceCrs], ["Loaded", format.dateTime(dataset.loadedAt)],
-      ["Rows", `${format.number(dataset.rowsRead)} read, ${format.number(dataset.rowsLoaded)} loaded, ${format.number(dataset.rowsRepaired)} repaired, ${format.number(dataset.rowsRejected)} rejected`]]);
+    facts(about, datasetFacts(dataset));
     const yours = dom.el("div", "access-box", columns);
     dom.el("h3", "", yours, "Your access");
     dom.badge(yours, governance.levelLabel(access.level), access.level);

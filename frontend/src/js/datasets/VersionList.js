@@ -1,6 +1,7 @@
-// The versions of a dataset the person's partner owns: each upload's file, rows and period, which one is
-// current and which were withdrawn. The partner's data managers may withdraw a published version (with a
-// confirming second press; the newest remaining one becomes current) and upload a new one.
+// The versions of a dataset the person's partner owns: each upload's file, rows, period and the CRS it was
+// read in, which one is current and which were withdrawn. The partner's data managers may withdraw a
+// published version (with a confirming second press; the newest remaining one becomes current) and upload
+// a new one.
 import { dom } from "../dom.js";
 import { format } from "../format.js";
 import { uploads } from "../uploads.js";
@@ -51,6 +52,7 @@ export class VersionList {
         { label: "State", cell: (v) => badge(uploads.versionStatus(v)) },
         { label: "File", className: "wrap", cell: (v) => v.fileName },
         { label: "Period", className: "nowrap", cell: period },
+        { label: "Source CRS", className: "nowrap", cell: (v) => uploads.crsLabel(v.sourceCrs) },
         { label: "Rows in", className: "numeric", cell: (v) => format.number(v.rowsIn) },
         { label: "Published", className: "numeric", cell: (v) => format.number(v.rowsPublished) },
         { label: "Rejected", className: "numeric", cell: (v) => format.number(v.rowsRejected) },

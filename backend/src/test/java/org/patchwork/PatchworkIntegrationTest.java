@@ -17,9 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-// uploads wait in this build's own directory: other Patchwork instances on the machine use the shared default
-@SpringBootTest(classes = PatchworkApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "patchwork.uploads.dir=backend/target/test-uploads")
+@SpringBootTest(classes = PatchworkApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = SharedDataDirectory.class)
 public @interface PatchworkIntegrationTest {
 }

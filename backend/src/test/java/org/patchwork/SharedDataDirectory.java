@@ -12,17 +12,29 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code PATCHWORK_DATA_DIR} (or the system property {@code patchwork.data.dir}) when set, else
  * {@code shared/data} next to the repository, seen from the repository root or from {@code backend/}.
  * Without the data the application would quietly load the demo set, so a missing directory fails here.
- * Also sets the first administrator's password, {@link #ADMIN_PASSWORD}.
+ * Also sets the first administrator's password, {@link #ADMIN_PASSWORD}, and gives this test JVM its own
+ * uploads directory: the default ({@code java.io.tmpdir}/patchwork-uploads) is shared with every other run
+ * on the machine, whose uploads would come and go under tests that count what is left on disk.
  */
 public class SharedDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     /** The first administrator's password in tests (user name "admin"). */
     public static final String ADMIN_PASSWORD = "test-admin-password";
 
+    private static final Path UPLOADS = uploadsDirectory();
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of("patchwork.data.dir=" + locate(),
-                "patchwork.access.admin-password=" + ADMIN_PASSWORD).applyTo(context);
+                "patchwork.access.admin-password=" + ADMIN_PASSWORD, "patchwork.uploads.dir=" + UPLOADS).applyTo(context);
+    }
+
+    private static Path uploadsDirectory() {
+        try {
+            return Files.createTempDirectory("patchwork-test-uploads-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static Path locate() {

@@ -40,6 +40,12 @@ public class DatasetCatalogue {
                 .query(Long.class).single();
     }
 
+    /** Sets the description and how often the dataset is updated, in its owner's words (either may be null). */
+    public void describe(long datasetId, String description, String updateFrequency) {
+        jdbc.sql("update dataset set description = :description, update_frequency = :frequency where id = :id")
+                .param("description", description).param("frequency", updateFrequency).param("id", datasetId).update();
+    }
+
     /** Records the final counts and up to the configured number of issue rows. */
     public void finish(long datasetId, int rowsRead, int rowsLoaded, int rowsRepaired, int rowsRejected,
                        List<LoadIssue> issues) {

@@ -15,6 +15,8 @@ import org.patchwork.disclosure.DisclosureControl;
 import org.patchwork.disclosure.DisclosureRule;
 import org.patchwork.web.ApiProblem;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts of events by area with the viewer's disclosure rule applied. Every level the viewer may see is
@@ -40,6 +42,8 @@ public class EventCounts {
         return store.datasets();
     }
 
+    /** Areas and the outside count are read in one snapshot, so a version published meanwhile is never half seen. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CountTable counts(long datasetId, String level, CountFilter filter, Access access) {
         requireSingleSlice(filter, access);
         List<String> levels = AccessPolicy.allowedLevels(access);

@@ -25,7 +25,11 @@ public class EventVersions {
         this.jdbc = jdbc;
     }
 
-    public record NewVersion(long datasetId, String sourceSha256, String fileName, String createdBy) {
+    /** A version about to be published; {@code sourceCrs} (e.g. "EPSG:27700") is the CRS its file was read in, if known. */
+    public record NewVersion(long datasetId, String sourceSha256, String fileName, String createdBy, String sourceCrs) {
+        public NewVersion(long datasetId, String sourceSha256, String fileName, String createdBy) {
+            this(datasetId, sourceSha256, fileName, createdBy, null);
+        }
     }
 
     /** A published version: rows published counts the file's rows used; rows inserted the rows stored (areas, polygons, events). */
@@ -35,7 +39,8 @@ public class EventVersions {
 
     public record VersionRow(long id, int version, String status, String sourceSha256, String fileName, int rowsIn,
                              int rowsPublished, int rowsRejected, LocalDate coverageStart, LocalDate coverageEnd,
-                             String createdBy, OffsetDateTime publishedAt, OffsetDateTime withdrawnAt, boolean current) {
+                             String createdBy, OffsetDateTime publishedAt, OffsetDateTime withdrawnAt, boolean current,
+                             String sourceCrs) {
     }
 
     /**
@@ -71,7 +76,7 @@ public class EventVersions {
                 .param("dataset_id", version.datasetId()).param("version", next).param("sha", version.sourceSha256())
                 .param("file_name", version.fileName()).param("rows_in", rowsIn).param("rows_published", rowsIn - rowsRejected)
                 .param("rows_rejected", rowsRejected).param("first", coverageStart).param("last", coverageEnd)
-                .param("created_by", version.createdBy()).query(Long.class).single();
+                .param("created_by", version.createdBy()).param("source_crs", version.sourceCrs()).query(Long.class).single();
         int inserted = jdbc.sql(SqlScripts.load(publishScript, Map.of("checked", checkedTable)))
                 .param("dataset_id", version.datasetId()).param("version_id", versionId).update();
         jdbc.sql("update dataset set current_version_id = :version_id, kind = :kind where id = :dataset_id")
@@ -89,7 +94,10 @@ public class EventVersions {
                 .filter(v -> v.sourceSha256().equals(sourceSha256) && v.status().equals("published")).findFirst();
     }
 
-    /** Withdraws a version; if it was current, the newest remaining published version becomes current. */
+    /**
+     * Withdraws a version; if it was current, the newest remaining published version becomes current and the
+     * dataset's summary (rows, period, when loaded, source CRS) describes that one, or no load when none is left.
+     */
     @Transactional
     public boolean withdraw(long datasetId, int version) {
         int changed = jdbc.sql("update dataset_version set status = 'withdrawn', withdrawn_at = now() "

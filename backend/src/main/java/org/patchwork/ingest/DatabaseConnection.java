@@ -26,9 +26,10 @@ class DatabaseConnection {
         this.password = password;
     }
 
-    /** {@code PG:...} connection string without the password. */
+    /** {@code PG:...} connection string without the password, its session named after this instance. */
     String ogrConnection() {
-        return "PG:host=" + host + " port=" + port + " dbname=" + database + " user=" + user;
+        return "PG:host=" + host + " port=" + port + " dbname=" + database + " user=" + user
+                + " application_name=" + DatabaseSessions.APPLICATION_NAME;
     }
 
     Map<String, String> environment() {

@@ -43,7 +43,8 @@ public class StagingTables {
 
     /**
      * Copies {@code source} into the scratch table {@code table} (schema-qualified, named by the caller from
-     * trusted parts), reprojecting from {@code sourceEpsg} to British National Grid when it is given.
+     * trusted parts), reprojecting from {@code sourceEpsg} to British National Grid when it is given. Throws
+     * {@link DatabaseUnavailable} when ogr2ogr cannot reach the database, {@link IngestException} when it cannot read the file.
      */
     public void copy(String source, String table, Integer sourceEpsg, List<String> extra, boolean append) {
         if (!table.matches("staging\\.[a-z0-9_]+")) {
@@ -62,7 +63,14 @@ public class StagingTables {
         if (append) {
             args.add("-append");
         }
-        gdal.run("ogr2ogr", args, database.environment());
+        try {
+            gdal.run("ogr2ogr", args, database.environment());
+        } catch (IngestException e) {
+            if (DatabaseUnavailable.isConnectionFailure(e.getMessage())) {
+                throw new DatabaseUnavailable("ogr2ogr could not write to the database: " + e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     public int count(String table) {

@@ -64,7 +64,7 @@ class AreaStatisticsPipeline implements KindPipeline {
         details.put("measures", mapping.measures());
         details.put("areas", ((Number) counts.get("areas")).longValue());
         details.put("translated", Map.of("lsoa21Combined", ((Number) counts.get("lsoa21_combined")).longValue()));
-        return new Checked(checked, staged.rowsIn(), ((Number) counts.get("rejected")).intValue(), mapping, details);
+        return new Checked(checked, checked, staged.rowsIn(), ((Number) counts.get("rejected")).intValue(), mapping, details, null);
     }
 
     @Override

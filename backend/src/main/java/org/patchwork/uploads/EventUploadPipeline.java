@@ -80,7 +80,7 @@ class EventUploadPipeline implements KindPipeline {
         Map<String, Long> assignment = summary.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
         log.info("Upload job {}: assigned areas in {} ms: {}", job, UploadStaging.millisSince(started), assignment);
-        return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment));
+        return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment), epsg);
     }
 
     @Override

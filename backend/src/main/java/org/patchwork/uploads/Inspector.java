@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.patchwork.ingest.CrsDetector;
+import org.patchwork.ingest.CsvQuoting;
 import org.patchwork.ingest.Gdal;
 import org.patchwork.ingest.IngestException;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,9 @@ class Inspector {
     private static final Pattern FIELD = Pattern.compile("^(.+): (String|Integer|Integer64|Real|Date|DateTime|Time|Binary|"
             + "IntegerList|Integer64List|RealList|StringList) \\(.*\\)$");
     private static final Pattern EXTENT = Pattern.compile("Extent: \\(([-0-9.e+]+), ([-0-9.e+]+)\\) - \\(([-0-9.e+]+), ([-0-9.e+]+)\\)");
+
+    /** Columns a file may have: the scratch table adds a few to them, and PostgreSQL allows 1,600 at most. */
+    static final int MAX_COLUMNS = 1_000;
 
     private final Gdal gdal;
     private final CrsDetector crsDetector;
@@ -43,7 +47,18 @@ class Inspector {
     Inspection inspect(UploadFiles.Prepared prepared) {
         Path main = prepared.detected().mainFile();
         String label = prepared.label(main);
-        Layer layer = layer(main, prepared.detected().format(), label);
+        SourceFormat format = prepared.detected().format();
+        Layer layer = layer(main, format, label);
+        long featureCount = layer.featureCount();
+        for (Path file : prepared.detected().mainFiles()) {
+            if (!file.equals(main)) {
+                long more = layer(file, format, prepared.label(file)).featureCount();   // each file of a police.uk archive
+                featureCount = featureCount < 0 || more < 0 ? -1 : featureCount + more;
+            }
+            if (format == SourceFormat.CSV || format == SourceFormat.POLICE_UK) {
+                requireClosedQuotes(file, prepared.label(file));
+            }
+        }
         Integer epsg = null;
         String crsProblem = null;
         if (prepared.detected().format().hasOwnGeometry() && layer.hasGeometry()) {
@@ -57,8 +72,20 @@ class Inspector {
         ColumnMapping mapping = ColumnMapping.suggest(layer.fields(), ownGeometryType(prepared.detected().format(), layer), sample);
         List<String> files = prepared.detected().mainFiles().stream().map(prepared::label).toList();
         return new Inspection(prepared.stored().id().toString(), prepared.stored().originalName(), prepared.detected().format().label(),
-                layer.name(), layer.geometryType(), layer.featureCount(), layer.fields(), epsg, crsProblem, layer.extent(),
+                layer.name(), layer.geometryType(), featureCount, layer.fields(), epsg, crsProblem, layer.extent(),
                 sample, mapping, mapping.kindOrEvents(), files, "suggested");
+    }
+
+    /** Refuses a CSV file with a quote GDAL would read to the end of the file (or to a stray later quote), losing rows silently. */
+    static void requireClosedQuotes(Path file, String label) {
+        CsvQuoting.find(file).ifPresent(quote -> {
+            String reason = "a quote opened on line " + quote.openedOn() + (quote.closedOn() == null
+                    ? " is never closed, so every line after it would be read as part of one value and those rows lost"
+                    : " is not closed until line " + quote.closedOn() + ", in the middle of a value, so the lines between would "
+                    + "be read as one value and those rows lost")
+                    + "; close the quote, or write a quote that is part of a value as two (\"\")";
+            throw new UploadRejected(label + ": " + reason, List.of(new UploadRejected.FileError(label, quote.openedOn(), null, null, reason)));
+        });
     }
 
     /** The mapping Patchwork suggests for an upload's main layer (what the preview offers). */
@@ -89,6 +116,10 @@ class Inspector {
     Layer layer(Path main, SourceFormat format, String label) {
         List<String> args = new ArrayList<>(List.of("-ro", "-so", "-al", "-wkt_format", "WKT1"));
         args.addAll(openOptions(format));
+        if (format == SourceFormat.CSV || format == SourceFormat.POLICE_UK) {
+            // GDAL stops at 2,000 columns unless told otherwise; the count must be the file's own, to refuse it in words
+            args.addAll(List.of("--config", "OGR_CSV_MAX_FIELD_COUNT", String.valueOf(Integer.MAX_VALUE)));
+        }
         args.add(main.toString());
         String info;
         try {
@@ -102,6 +133,10 @@ class Inspector {
             if (layer.fields().stream().anyMatch(field -> field.indexOf('\uFFFD') >= 0)) {
                 throw UploadRejected.of(label, "could not be read as " + format.label() + ": its text is not valid UTF-8; save it "
                         + "as UTF-8 (or, for a Shapefile, add a .cpg file naming its encoding)");
+            }
+            if (layer.fields().size() > MAX_COLUMNS) {
+                throw UploadRejected.of(label, String.format(Locale.UK, "the file has %,d columns; at most %,d are supported",
+                        layer.fields().size(), MAX_COLUMNS));
             }
             if (layer.featureCount() != 0 || i == sections.length - 1) {
                 return layer;

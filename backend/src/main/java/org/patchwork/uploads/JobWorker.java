@@ -1,5 +1,6 @@
 package org.patchwork.uploads;
 
+import org.patchwork.ingest.DatabaseSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -12,7 +13,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Takes queued upload jobs from the database one at a time. At start it fails the jobs this host was
  * running when it stopped (their transaction never committed, so nothing of them was published) and
- * drops their scratch tables.
+ * drops their scratch tables, once it has ended the database sessions the stopped instance left behind.
  */
 @Component
 class JobWorker {
@@ -23,19 +24,22 @@ class JobWorker {
     private final UploadService uploads;
     private final ObjectMapper json;
     private final JdbcClient jdbc;
+    private final DatabaseSessions sessions;
     private final String name;
     private volatile boolean ready;
 
-    JobWorker(JobStore jobs, UploadService uploads, ObjectMapper json, JdbcClient jdbc) {
+    JobWorker(JobStore jobs, UploadService uploads, ObjectMapper json, JdbcClient jdbc, DatabaseSessions sessions) {
         this.jobs = jobs;
         this.uploads = uploads;
         this.json = json;
         this.jdbc = jdbc;
+        this.sessions = sessions;
         this.name = JobStore.hostName();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void recover() {
+        sessions.endThoseOfDeadInstances();   // before listing scratch tables: a dead instance's statement could still create one
         int failed = jobs.failAbandoned(name);
         if (failed > 0) {
             log.warn("{} upload job(s) were interrupted by a stop; marked failed, nothing of them was published", failed);

@@ -31,12 +31,10 @@ interface KindPipeline {
     /**
      * A checked upload: {@code table} holds every row with the reason it cannot be used (null: usable),
      * {@code rowsTable} the rows publishing reads (the same table, or one derived from it); rows in = usable
-     * + rejected; and what the result reports for this kind.
+     * + rejected; what the result reports for this kind; and the EPSG code the file's coordinates were read
+     * in (null: it has none).
      */
-    record Checked(String table, String rowsTable, int rowsIn, int rejected, ColumnMapping mapping, Map<String, Object> details) {
-
-        Checked(String table, int rowsIn, int rejected, ColumnMapping mapping, Map<String, Object> details) {
-            this(table, table, rowsIn, rejected, mapping, details);
-        }
+    record Checked(String table, String rowsTable, int rowsIn, int rejected, ColumnMapping mapping, Map<String, Object> details,
+                   Integer sourceEpsg) {
     }
 }

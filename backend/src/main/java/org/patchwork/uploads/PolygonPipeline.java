@@ -58,8 +58,8 @@ class PolygonPipeline implements KindPipeline {
         jdbc.sql(SqlScripts.load("uploads/check_polygons", placeholders)).update();
         Map<String, Object> counts = jdbc.sql("select count(*) filter (where reason is not null) as rejected, "
                 + "count(*) filter (where repair is not null) as repaired from " + checked).query().singleRow();
-        return new Checked(checked, staged.rowsIn(), ((Number) counts.get("rejected")).intValue(), mapping,
-                Map.of("repaired", ((Number) counts.get("repaired")).longValue()));
+        return new Checked(checked, checked, staged.rowsIn(), ((Number) counts.get("rejected")).intValue(), mapping,
+                Map.of("repaired", ((Number) counts.get("repaired")).longValue()), epsg);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.patchwork.uploads;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,13 @@ import org.patchwork.catalogue.LoadIssue;
 import org.patchwork.catalogue.NewDataset;
 import org.patchwork.catalogue.Theme;
 import org.patchwork.events.EventVersions;
+import org.patchwork.ingest.DatabaseUnavailable;
 import org.patchwork.ingest.IngestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +30,9 @@ import tools.jackson.databind.ObjectMapper;
  * Runs an upload job from stored file to published version: prepare, read and check (scratch tables),
  * then, in one transaction, the dataset (if new), the version and its rows, the load's issues, the
  * remembered mapping and the audit row. A job whose rows were rejected and whose owner asked for all
- * or nothing fails with the row-level report and publishes nothing.
+ * or nothing fails with the row-level report and publishes nothing. A job never stays running: a file
+ * that cannot be used fails it with 422, an unreachable database with 503 (try again), anything else,
+ * Errors included, with 500.
  */
 @Service
 public class UploadService {
@@ -158,10 +166,16 @@ public class UploadService {
             jobs.finish(id, false, null, null, problem);
         } catch (IngestException e) {
             jobs.finish(id, false, null, null, problem(422, "upload-rejected", "Upload rejected", e.getMessage()));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {   // Errors too (out of memory, stack overflow): the job must not stay "running"
             log.error("Upload job {} failed", id, e);
-            jobs.finish(id, false, null, null, problem(500, "internal-error", "Internal error",
-                    "The load failed on our side and nothing was published; quote job " + id + " when you report it."));
+            try {
+                jobs.finish(id, false, null, null, failure(id, e));
+            } catch (RuntimeException | Error recording) {
+                e.addSuppressed(recording);
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
         } finally {
             staging.drop(id);
         }
@@ -170,15 +184,20 @@ public class UploadService {
     private Map<String, Object> publish(UploadRequest request, UploadFiles.Stored stored, KindPipeline pipeline, KindPipeline.Checked checked,
                                         List<UploadRejected.FileError> rejected, List<UploadRejected.FileError> notes) {
         long datasetId = request.datasetId() != null ? request.datasetId() : catalogue.register(newDataset(request, stored));
+        if (request.datasetId() == null) {
+            catalogue.describe(datasetId, request.metadata().description(), request.metadata().updateFrequency());
+        }
+        String crs = checked.sourceEpsg() == null ? null : "EPSG:" + checked.sourceEpsg();
         EventVersions.Published published = pipeline.publish(new EventVersions.NewVersion(datasetId, stored.sha256(),
-                stored.originalName(), request.createdBy()), checked);
+                stored.originalName(), request.createdBy(), crs), checked);
         List<LoadIssue> issues = new java.util.ArrayList<>(rejected.stream()
                 .map(e -> new LoadIssue(e.file(), e.row(), e.column(), e.value(), e.reason(), LoadIssue.Outcome.REJECTED)).toList());
         notes.forEach(e -> issues.add(new LoadIssue(e.file(), e.row(), e.column(), e.value(), e.reason(), LoadIssue.Outcome.REPAIRED)));
         jdbc.sql("delete from dataset_issue where dataset_id = :id").param("id", datasetId).update();
         catalogue.finish(datasetId, checked.rowsIn(), published.rowsPublished(), notes.size(), checked.rejected(), issues);
-        jdbc.sql("update dataset set coverage_start = :start, coverage_end = :end, loaded_at = now() where id = :id")
-                .param("start", published.coverageStart()).param("end", published.coverageEnd()).param("id", datasetId).update();
+        jdbc.sql("update dataset set coverage_start = :start, coverage_end = :end, loaded_at = now(), source_crs = :crs where id = :id")
+                .param("start", published.coverageStart()).param("end", published.coverageEnd()).param("crs", crs)
+                .param("id", datasetId).update();
         jdbc.sql("insert into column_mapping (dataset_id, mapping, updated_by) values (:id, cast(:mapping as jsonb), :by) "
                         + "on conflict (dataset_id) do update set mapping = excluded.mapping, updated_by = excluded.updated_by, updated_at = now()")
                 .param("id", datasetId).param("mapping", json.writeValueAsString(checked.mapping())).param("by", request.createdBy()).update();
@@ -230,6 +249,21 @@ public class UploadService {
     static String slugOf(String title) {
         String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.isEmpty() ? "dataset" : slug.length() > 60 ? slug.substring(0, 60) : slug;
+    }
+
+    /** The problem of a job that failed for a reason other than its file: the database, or our own fault. */
+    static Map<String, Object> failure(UUID id, Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailable || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessResourceException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return problem(503, "database-unavailable", "Database unavailable", "The database was unavailable during the load, "
+                        + "so nothing was published. Nothing is wrong with the file, which is kept: try the upload again in a few "
+                        + "minutes (quote job " + id + " if it keeps failing).");
+            }
+        }
+        return problem(500, "internal-error", "Internal error",
+                "The load failed on our side and nothing was published; quote job " + id + " when you report it.");
     }
 
     static Map<String, Object> problem(int status, String type, String title, String detail) {

@@ -148,7 +148,8 @@ class BadUploadsIT {
                 refusedInJob("Latin-1 text", () -> files.bytes("latin1.csv", files.latin1()), List.of("latin1.csv", "could not be read"), null),
                 refusedInJob("a header and no rows", () -> files.text("header-only.csv", String.join(",", CrimeFiles.POLICE_UK_HEADER) + "\r\n"),
                         List.of("holds no rows"), null),
-                refusedInJob("10,000 columns", () -> files.wide("wide.csv"), List.of("1600 columns"), null),
+                refusedAtOnce("10,000 columns", () -> files.wide("wide.csv"),
+                        "wide.csv: the file has 10,000 columns; at most 1,000 are supported"),
                 // mapping
                 refusedInJob("no date column", () -> files.without("no-month.csv", "Month"), List.of("name the column with the date or month"), null),
                 refusedInJob("no category column", () -> files.without("no-type.csv", "Crime type"),
@@ -156,7 +157,8 @@ class BadUploadsIT {
                 refused("mapping names a column the file lacks", () -> files.csv, withMapping(Map.of("date", "Month", "category", "Offence",
                         "x", "Longitude", "y", "Latitude", "xyEpsg", 4326)), 422, List.of("the file has no column 'Offence'"), null),
                 // rows, all or nothing
-                refusedInJob("broken quoting", () -> files.brokenQuoting("broken-quote.csv"), List.of("no coordinates"), List.of(3L)),
+                refusedAtOnce("broken quoting", () -> files.brokenQuoting("broken-quote.csv"),
+                        "broken-quote.csv: a quote opened on line 3 is never closed"),
                 refusedInJob("coordinates swapped", () -> files.rows("swapped.csv", (row, i) -> swap(row)),
                         List.of("are the coordinates swapped"), everyRow),
                 refused("polygons loaded as events", () -> files.polygons("polygons.geojson"), withMapping(Map.of("kind", "events",

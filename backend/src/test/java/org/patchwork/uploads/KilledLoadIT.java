@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,12 +88,6 @@ class KilledLoadIT {
     }
 
     @Test
-    @Disabled("finding: kill -9 does not stop the statement the instance was running: PostgreSQL carries on with it (e.g. the "
-            + "CREATE TABLE staging.job_<id>_checked AS ... of stage 'checking') until it next writes to the dead client, so it can commit "
-            + "its scratch table after the restarted instance's JobWorker.recover() listed the staging tables; the table then stays "
-            + "until some later start. Fix: set client_connection_check_interval (PostgreSQL 14+) on the upload connections, or have "
-            + "recover() pg_terminate_backend the dead instance's sessions before listing, or sweep scratch tables of finished jobs "
-            + "periodically")
     void aLoadKilledHalfWayLeavesNoScratchTablesEvenWhenRestartedAtOnce() throws Exception {
         killAndRestart(false);
     }

@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -256,8 +255,6 @@ class UploadFormatsIT {
     }
 
     @Test
-    @Disabled("finding: Inspector.inspect counts only the archive's first file (Inspection.featureCount comes from "
-            + "prepared.detected().mainFile()), so the preview of a police.uk archive of 3 files of 150 rows says 150 features, not 450")
     void thePreviewOfAPoliceUkArchiveCountsTheRowsOfEveryFile() throws IOException {
         policeUkArchive();
         assertThat(manager.inspect(dir.resolve("police-uk-archive.zip")).json().path("featureCount").asLong()).isEqualTo(450);

@@ -139,6 +139,61 @@ class VersioningIT {
         assertThat(manager.counts(datasetId, "lsoa").total()).isEqualTo(50);
     }
 
+    @Test
+    void theDatasetDescribesItsCurrentVersionAfterAWithdrawalAndNoLoadWhenNoneIsLeft() {
+        UploadClient manager = UploadClient.newPartner(port, "Versioning IT summary");
+        Path march = CrimeFiles.slice(CrimeFiles.MERSEYSIDE_ZIP, CrimeFiles.merseysideMonth("2022-03"), 30, dir.resolve("summary-march.csv"));
+        Path aprilCsv = CrimeFiles.slice(CrimeFiles.MERSEYSIDE_ZIP, CrimeFiles.merseysideMonth("2022-04"), 40, dir.resolve("summary-april.csv"));
+        Path april = Ogr2ogr.convert("GPKG", dir.resolve("summary-april.gpkg"), aprilCsv.toString(), "-oo", "X_POSSIBLE_NAMES=Longitude",
+                "-oo", "Y_POSSIBLE_NAMES=Latitude", "-oo", "KEEP_GEOM_COLUMNS=NO", "-oo", "AUTODETECT_TYPE=NO",
+                "-s_srs", "EPSG:4326", "-t_srs", "EPSG:27700", "-nln", "crimes", "-nlt", "POINT");
+
+        JsonNode first = manager.load(march, Map.of("title", "Versioning IT summary", "theme", "crime",
+                "description", "Street-level crime in Merseyside, as police.uk publishes it", "updateFrequency", "Monthly"));
+        assertThat(first.path("state").asString()).as("%s", first).isEqualTo("succeeded");
+        long datasetId = first.path("result").path("datasetId").asLong();
+        JsonNode listed = manager.api().getJson("/api/datasets").valueStream()
+                .filter(entry -> entry.path("dataset").path("id").asLong() == datasetId).findFirst().orElseThrow().path("dataset");
+        assertThat(listed.path("description").asString()).isEqualTo("Street-level crime in Merseyside, as police.uk publishes it");
+        assertThat(listed.path("updateFrequency").asString()).isEqualTo("Monthly");
+        assertSummary(manager.dataset(datasetId), 30, "2022-03-01", "2022-03-31", "EPSG:4326");
+
+        JsonNode second = manager.awaitJob(UploadClient.jobOf(manager.addVersion(datasetId, april,
+                Map.of("mapping", Map.of("date", "Month", "category", "Crime type")))), Duration.ofMinutes(5));
+        assertThat(second.path("state").asString()).as("%s", second).isEqualTo("succeeded");
+        JsonNode versions = manager.versions(datasetId);
+        assertThat(versions.get(0).path("sourceCrs").asString()).as("read as longitude/latitude").isEqualTo("EPSG:4326");
+        assertThat(versions.get(1).path("sourceCrs").asString()).as("read in the GeoPackage's CRS").isEqualTo("EPSG:27700");
+        JsonNode dataset = manager.dataset(datasetId);
+        assertSummary(dataset, 40, "2022-04-01", "2022-04-30", "EPSG:27700");
+        assertThat(dataset.path("description").asString()).as("kept by a new version").startsWith("Street-level crime");
+        assertThat(dataset.path("loadedAt").asString()).isEqualTo(versions.get(1).path("publishedAt").asString());
+
+        assertThat(manager.api().post("/api/datasets/" + datasetId + "/versions/2/withdraw", null).status()).isEqualTo(200);
+        dataset = manager.dataset(datasetId);
+        assertSummary(dataset, 30, "2022-03-01", "2022-03-31", "EPSG:4326");
+        assertThat(dataset.path("loadedAt").asString()).as("when version 1 was published")
+                .isEqualTo(versions.get(0).path("publishedAt").asString());
+
+        assertThat(manager.api().post("/api/datasets/" + datasetId + "/versions/1/withdraw", null).status()).isEqualTo(200);
+        dataset = manager.dataset(datasetId);
+        assertThat(dataset.path("rowsRead").asInt()).isZero();
+        assertThat(dataset.path("rowsLoaded").asInt()).isZero();
+        assertThat(dataset.path("rowsRejected").asInt()).isZero();
+        assertThat(dataset.has("coverageStart") || dataset.has("coverageEnd") || dataset.has("loadedAt") || dataset.has("sourceCrs"))
+                .as("no period, load time or CRS without a published version: %s", dataset).isFalse();
+        assertThat(dataset.path("description").asString()).isNotBlank();
+    }
+
+    private static void assertSummary(JsonNode dataset, int rows, String start, String end, String crs) {
+        assertThat(dataset.path("rowsRead").asInt()).as("rows read of %s", dataset).isEqualTo(rows);
+        assertThat(dataset.path("rowsLoaded").asInt()).isEqualTo(rows);
+        assertThat(dataset.path("rowsRejected").asInt()).isZero();
+        assertThat(dataset.path("coverageStart").asString()).isEqualTo(start);
+        assertThat(dataset.path("coverageEnd").asString()).isEqualTo(end);
+        assertThat(dataset.path("sourceCrs").asString()).isEqualTo(crs);
+    }
+
     private static void assertVersion(JsonNode version, int number, String status, boolean current, int rows, String start, String end) {
         assertThat(version.path("version").asInt()).isEqualTo(number);
         assertThat(version.path("status").asString()).as("status of version %s", number).isEqualTo(status);
