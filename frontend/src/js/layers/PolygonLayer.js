@@ -5,7 +5,7 @@
 import { DomUtil, GeoJSON, Util } from "leaflet";
 
 const ATTRIBUTES_SHOWN = 12;
-const HIDDEN = new Set(["name", "source_id"]);
+const HIDDEN = new Set(["name", "source_id", "dataset_id"]);
 
 const nameOf = (feature) => feature.properties?.name ?? feature.properties?.source_id ?? String(feature.id ?? "Polygon");
 

@@ -72,22 +72,21 @@ exception when others then
 end
 $$;
 
--- A measure's value: a number, also written with thousands separators, a leading £ or a trailing %; the
--- markers statistical releases use for a value that is not available or withheld (x, c, .., :, -, *, n/a)
--- are an empty value (null), not an error. Anything else is not a number (null here, reported by the check).
+-- The markers statistical releases use for a value that is not available or withheld (x, c, .., :, -, *, n/a,
+-- ...): an empty value, not an error.
+create function upload_is_missing(text) returns boolean language sql immutable as $$
+    select btrim($1) is null or lower(btrim($1)) in ('', 'x', 'c', '..', '.', ':', '-', '*', 'n/a', 'na', 'z', 'u', 'supp', 'suppressed')
+$$;
+
+-- A measure's value: a number, also written with thousands separators, a leading £ or a trailing %; null for
+-- a missing marker (upload_is_missing), and for anything else that is not a number (reported by the check).
 create function upload_measure(text) returns double precision language plpgsql immutable as $$
-declare
-    value text := btrim($1);
 begin
-    if value is null or lower(value) in ('', 'x', 'c', '..', '.', ':', '-', '*', 'n/a', 'na', 'z', 'u', 'supp', 'suppressed') then
+    if upload_is_missing($1) then
         return null;
     end if;
-    return replace(regexp_replace(value, '^£|%$', '', 'g'), ',', '')::double precision;
+    return replace(regexp_replace(btrim($1), '^£|%$', '', 'g'), ',', '')::double precision;
 exception when others then
     return null;
 end
-$$;
-
-create function upload_is_missing(text) returns boolean language sql immutable as $$
-    select btrim($1) is null or lower(btrim($1)) in ('', 'x', 'c', '..', '.', ':', '-', '*', 'n/a', 'na', 'z', 'u', 'supp', 'suppressed')
 $$;

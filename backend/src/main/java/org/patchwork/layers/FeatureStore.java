@@ -46,8 +46,18 @@ class FeatureStore {
                 .addValue("dataset_id", collection.datasetId());
         String filters = (collection.datasetId() != null ? " and v.dataset_id = :dataset_id" : "") + " and v.id::text = :id";
         String sql = SqlScripts.load("layers/items", Map.of("view", collection.view(),
-                "geometry", crs.geometrySql(), "filters", filters));
+                "geometry", crs.geometrySql(), "filters", filters, "properties", properties(collection)));
         return jdbc.queryForList(sql, params, String.class).stream().findFirst();
+    }
+
+    /**
+     * A feature's properties: the view's columns; a polygon's file attributes are spread among them (GIS
+     * clients show flat properties), without replacing the view's own columns.
+     */
+    private static String properties(FeatureCollection collection) {
+        return collection.kind() == FeatureCollection.Kind.POLYGONS
+                ? "coalesce(v.attributes, '{}'::jsonb) || (to_jsonb(v) - 'geom' - 'id' - 'attributes')"
+                : "to_jsonb(v) - 'geom' - 'id'";
     }
 
     /** Every area of a boundary level: code → GeoJSON geometry text in the output CRS. */
@@ -88,6 +98,7 @@ class FeatureStore {
         });
         Map<String, String> placeholders = new HashMap<>();
         placeholders.put("view", query.collection().view());
+        placeholders.put("properties", properties(query.collection()));
         placeholders.put("geometry", query.crs().geometrySql());
         placeholders.put("filters", filters.isEmpty() ? "" : " " + filters);
         return placeholders;

@@ -90,7 +90,8 @@ class PolygonUploadIT {
         JsonNode first = items.path("features").get(0);
         assertThat(first.path("geometry").path("type").asString()).isEqualTo("MultiPolygon");
         assertThat(first.path("properties").path("name").asString()).startsWith("Liverpool ");
-        assertThat(first.path("properties").path("attributes").has("leb_est")).isTrue();
+        assertThat(first.path("properties").has("leb_est")).as("the file's attributes as flat properties").isTrue();
+        assertThat(first.path("properties").path("name").asString()).isEqualTo(first.path("properties").path("msoa11nm").asString());
 
         AdminApi admin = new AdminApi(port);
         AdminApi.User stranger = admin.user(admin.partner(AdminApi.unique("Polygon IT stranger"), "council"), "analyst");
