@@ -8,6 +8,7 @@ import org.patchwork.access.AccessPolicy;
 import org.patchwork.access.Viewer;
 import org.patchwork.events.EventCounts;
 import org.patchwork.events.EventDataset;
+import org.patchwork.statistics.StatisticsSlices;
 import org.patchwork.web.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,13 @@ class CollectionCatalogue {
 
     private final AccessPolicy policy;
     private final EventCounts events;
+    private final StatisticsSlices statistics;
     private final JdbcClient jdbc;
 
-    CollectionCatalogue(AccessPolicy policy, EventCounts events, JdbcClient jdbc) {
+    CollectionCatalogue(AccessPolicy policy, EventCounts events, StatisticsSlices statistics, JdbcClient jdbc) {
         this.policy = policy;
         this.events = events;
+        this.statistics = statistics;
         this.jdbc = jdbc;
     }
 
@@ -126,7 +129,8 @@ class CollectionCatalogue {
                     policy.denied(dataset.id(), output, "hidden collection " + id);
                     break;
                 }
-                return FeatureCollection.statistics(dataset.id(), dataset.slug(), dataset.title(), dataset.level());   // access: per read
+                statistics.require(dataset.id(), dataset.level(), output);
+                return FeatureCollection.statistics(dataset.id(), dataset.slug(), dataset.title(), dataset.level());
             }
         }
         throw ApiProblem.notFound("unknown-collection", "There is no collection '" + id + "'. Collections: "

@@ -53,15 +53,11 @@ public class StatisticsSlices {
      * {@code category} (default: the first, or every category when {@code everyCategory}); unknown names are 400.
      */
     public Slice slice(long datasetId, String output, String measure, String period, String category, boolean everyCategory) {
-        Access access = policy.require(datasetId, AccessLevel.PUBLIC, output);
+        policy.require(datasetId, AccessLevel.PUBLIC, output);   // 404 or 403 before saying anything of the contents
         AreaStatistics.Contents contents = statistics.contents(datasetId).orElseThrow(() -> ApiProblem.notFound("not-area-statistics",
                 "Dataset " + datasetId + " has no published area statistics"));
+        Access access = require(datasetId, contents.level(), output);
         boolean exact = access.allows(AccessLevel.RECORD);
-        if (!exact && !AccessPolicy.allowedLevels(access).contains(contents.level())) {
-            policy.denied(datasetId, output, "geography " + contents.level() + " not allowed");
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden", "These statistics are by "
-                    + contents.level() + "; your agreement allows figures for " + AccessPolicy.allowedLevels(access) + " only");
-        }
         String chosenMeasure = choose("measure", measure, contents.measures());
         LocalDate chosenPeriod = period == null ? last(contents.periods()) : parsePeriod(period, contents.periods());
         String chosenCategory = everyCategory && category == null ? null : choose("category", category, contents.categories());
@@ -83,6 +79,20 @@ public class StatisticsSlices {
                 + (chosenPeriod == null ? "" : " period=" + chosenPeriod) + (chosenCategory == null ? "" : " category=" + chosenCategory));
         return new Slice(datasetId, contents.version(), contents.level(), contents.measures(), contents.counts(), contents.periods(),
                 contents.categories(), chosenMeasure, chosenPeriod, chosenCategory, rule, values);
+    }
+
+    /**
+     * The viewer's access to statistics by {@code level}: 404 for a dataset they may not know about, 403
+     * below aggregates or when their agreement does not reach the level (denials audited).
+     */
+    public Access require(long datasetId, String level, String output) {
+        Access access = policy.require(datasetId, AccessLevel.PUBLIC, output);
+        if (!access.allows(AccessLevel.RECORD) && !AccessPolicy.allowedLevels(access).contains(level)) {
+            policy.denied(datasetId, output, "geography " + level + " not allowed");
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden", "These statistics are by "
+                    + level + "; your agreement allows figures for " + AccessPolicy.allowedLevels(access) + " only");
+        }
+        return access;
     }
 
     /** The asked-for value when it is one of the options, the first option when none is asked; null when there are none. */

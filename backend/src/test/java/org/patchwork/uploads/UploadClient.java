@@ -31,7 +31,7 @@ import tools.jackson.databind.ObjectMapper;
  * A partner's data manager using the upload API over HTTP, as the upload page does: multipart files
  * (streamed from disk), the job to follow, and what readers then see (counts by area and points).
  */
-final class UploadClient {
+public final class UploadClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,13 +56,13 @@ final class UploadClient {
     }
 
     /** A data manager of an existing partner, e.g. "Merseyside Police". */
-    static UploadClient ofPartner(int port, String partnerName) {
+    public static UploadClient ofPartner(int port, String partnerName) {
         AdminApi admin = new AdminApi(port);
         AdminApi.User user = admin.user(admin.partnerId(partnerName), "data-manager");
         return new UploadClient(port, user.username(), user.password());
     }
 
-    ApiClient api() {
+    public ApiClient api() {
         return api;
     }
 
@@ -143,7 +143,7 @@ final class UploadClient {
     }
 
     /** Submits a new dataset and waits for its job. */
-    JsonNode load(Path file, Map<String, Object> metadata) {
+    public JsonNode load(Path file, Map<String, Object> metadata) {
         return awaitJob(jobOf(createDataset(file, metadata)), Duration.ofMinutes(5));
     }
 
@@ -160,7 +160,7 @@ final class UploadClient {
         }
     }
 
-    JsonNode dataset(long id) {
+    public JsonNode dataset(long id) {
         return api.getJson("/api/datasets/" + id).path("dataset");
     }
 
