@@ -26,9 +26,11 @@ import org.patchwork.AdminApi;
 import org.patchwork.ApiClient;
 import org.patchwork.PatchworkIntegrationTest;
 import org.patchwork.SharedDataDirectory;
+import org.patchwork.uploads.UploadClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * GDAL's own OGC API – Features client (the OAPIF driver behind QGIS) reads the server: it finds the
@@ -94,6 +96,34 @@ class GdalClientIT {
         assertThat(events).isGreaterThan(170_000);
         assertThat(featureCount(run("ogrinfo", "-ro", "-so", bearer[0], bearer[1], bearer[2], service,
                 "merseyside-street-crime-2022"))).isEqualTo(events);
+    }
+
+    /**
+     * A partner's statistics by area and polygons, as its data manager sees them in GDAL: every LSOA value
+     * and every polygon, and the polygons copied into a GeoPackage in British National Grid.
+     */
+    @Test
+    void aPartnersStatisticsAndPolygonsReadInGdal(@TempDir Path dir) throws Exception {
+        UploadClient owner = UploadClient.ofPartner(port, "Merseyside Police");
+        Path data = SharedDataDirectory.locate();
+        JsonNode statistics = owner.load(data.resolve("education/liverpool_census2011_KS501EW_lsoa11.csv"),
+                Map.of("title", "Qualifications (GDAL IT)", "theme", "education"));
+        JsonNode polygons = owner.load(data.resolve("boundaries/liverpool/liverpool_msoa11_life_expectancy.gpkg"),
+                Map.of("title", "Liverpool MSOAs (GDAL IT)", "theme", "health"));
+        String statisticsSlug = owner.dataset(statistics.path("result").path("datasetId").asLong()).path("slug").asString();
+        String polygonsSlug = owner.dataset(polygons.path("result").path("datasetId").asLong()).path("slug").asString();
+        String token = owner.api().postJson("/api/me/tokens", Map.of("name", "gdal", "days", 1)).path("token").asString();
+        String[] bearer = {"--config", "GDAL_HTTP_HEADERS", "Authorization: Bearer " + token};
+
+        assertThat(run("ogrinfo", "-ro", bearer[0], bearer[1], bearer[2], service))
+                .contains(": " + statisticsSlug + " ", ": " + polygonsSlug + " ");
+        assertThat(featureCount(run("ogrinfo", "-ro", "-so", bearer[0], bearer[1], bearer[2], service, statisticsSlug)))
+                .as("one feature per Liverpool LSOA").isEqualTo(298);
+        Path gpkg = dir.resolve("msoa.gpkg");
+        run("ogr2ogr", "-f", "GPKG", bearer[0], bearer[1], bearer[2], gpkg.toString(), service, polygonsSlug, "-t_srs", "EPSG:27700");
+        String copied = run("ogrinfo", "-ro", "-so", gpkg.toString(), polygonsSlug);
+        assertThat(featureCount(copied)).isEqualTo(61);
+        assertThat(copied).as("the file's own attributes as fields").contains("leb_est (Real)");
     }
 
     @ParameterizedTest
