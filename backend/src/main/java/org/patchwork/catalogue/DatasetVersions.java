@@ -1,4 +1,4 @@
-package org.patchwork.events;
+package org.patchwork.catalogue;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,16 +12,16 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Versions of an event dataset. A version is published in one transaction with its rows and becomes the
- * dataset's current version at commit, so readers see the previous version until the new one is whole,
- * and a failure or crash leaves no trace of it.
+ * Versions of a partner's dataset, of any kind (events, area statistics, polygons). A version is published
+ * in one transaction with its rows and becomes the dataset's current version at commit, so readers see the
+ * previous version until the new one is whole, and a failure or crash leaves no trace of it.
  */
 @Service
-public class EventVersions {
+public class DatasetVersions {
 
     private final JdbcClient jdbc;
 
-    EventVersions(JdbcClient jdbc) {
+    DatasetVersions(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -44,24 +44,6 @@ public class EventVersions {
     }
 
     /**
-     * Publishes the rows of {@code checkedTable} (a staging table the uploads feature built, with the
-     * columns of sql/events/publish_rows.sql) whose {@code reason} is null. Must run inside the caller's
-     * transaction, which also records the load's issues.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Published publish(NewVersion version, String checkedTable, int rowsIn, int rowsRejected) {
-        Map<String, Object> coverage = jdbc.sql("select min(month) as first, max(month) as last from " + checkedTable
-                + " where reason is null").query().singleRow();
-        LocalDate last = toDate(coverage.get("last"));
-        Published published = publish(version, "events", "events/publish_rows", checkedTable, rowsIn, rowsRejected,
-                toDate(coverage.get("first")), last == null ? null : last.withDayOfMonth(last.lengthOfMonth()));
-        if (published.rowsInserted() != published.rowsPublished()) {
-            throw new IllegalStateException("Published " + published.rowsInserted() + " rows but expected " + published.rowsPublished());
-        }
-        return published;
-    }
-
-    /**
      * Publishes a new version of a dataset of any kind: the version row, its rows (copied from
      * {@code checkedTable} by the SQL script {@code publishScript}, given :dataset_id and :version_id),
      * and the switch of the dataset's current version. Must run inside the caller's transaction, so the
@@ -72,7 +54,7 @@ public class EventVersions {
                              int rowsRejected, LocalDate coverageStart, LocalDate coverageEnd) {
         int next = jdbc.sql("select coalesce(max(version), 0) + 1 from dataset_version where dataset_id = :id")
                 .param("id", version.datasetId()).query(Integer.class).single();
-        long versionId = jdbc.sql(SqlScripts.load("events/insert_version"))
+        long versionId = jdbc.sql(SqlScripts.load("catalogue/insert_version"))
                 .param("dataset_id", version.datasetId()).param("version", next).param("sha", version.sourceSha256())
                 .param("file_name", version.fileName()).param("rows_in", rowsIn).param("rows_published", rowsIn - rowsRejected)
                 .param("rows_rejected", rowsRejected).param("first", coverageStart).param("last", coverageEnd)
@@ -85,7 +67,7 @@ public class EventVersions {
     }
 
     public List<VersionRow> versions(long datasetId) {
-        return jdbc.sql(SqlScripts.load("events/versions")).param("dataset_id", datasetId).query(VersionRow.class).list();
+        return jdbc.sql(SqlScripts.load("catalogue/versions")).param("dataset_id", datasetId).query(VersionRow.class).list();
     }
 
     /** The published version loaded from exactly these bytes, if any (a re-upload of the same file). */
@@ -104,12 +86,8 @@ public class EventVersions {
                         + "where dataset_id = :dataset_id and version = :version and status = 'published'")
                 .param("dataset_id", datasetId).param("version", version).update();
         if (changed == 1) {
-            jdbc.sql(SqlScripts.load("events/reset_current_version")).param("dataset_id", datasetId).update();
+            jdbc.sql(SqlScripts.load("catalogue/reset_current_version")).param("dataset_id", datasetId).update();
         }
         return changed == 1;
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : null;
     }
 }

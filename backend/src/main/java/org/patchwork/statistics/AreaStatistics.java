@@ -3,7 +3,7 @@ package org.patchwork.statistics;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.patchwork.events.EventVersions;
+import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.sql.SqlScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,10 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AreaStatistics {
 
-    private final EventVersions versions;
+    private final DatasetVersions versions;
     private final JdbcClient jdbc;
 
-    AreaStatistics(EventVersions versions, JdbcClient jdbc) {
+    AreaStatistics(DatasetVersions versions, JdbcClient jdbc) {
         this.versions = versions;
         this.jdbc = jdbc;
     }
@@ -36,11 +36,11 @@ public class AreaStatistics {
      * sql/statistics/publish_rows.sql reads) as a new version, inside the caller's transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public EventVersions.Published publish(EventVersions.NewVersion version, String checkedTable, int rowsIn, int rowsRejected,
+    public DatasetVersions.Published publish(DatasetVersions.NewVersion version, String checkedTable, int rowsIn, int rowsRejected,
                                            String level, List<String> measures, List<String> counts) {
         Map<String, Object> coverage = jdbc.sql("select min(period) as first, max(period) as last from " + checkedTable
                 + " where reason is null").query().singleRow();
-        EventVersions.Published published = versions.publish(version, "area-statistics", "statistics/publish_rows", checkedTable,
+        DatasetVersions.Published published = versions.publish(version, "area-statistics", "statistics/publish_rows", checkedTable,
                 rowsIn, rowsRejected, toDate(coverage.get("first")), toDate(coverage.get("last")));
         jdbc.sql("update dataset_version set area_level = :level, measures = :measures, count_measures = :counts where id = :id")
                 .param("level", level).param("measures", measures.toArray(String[]::new)).param("counts", counts.toArray(String[]::new))

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.patchwork.events.EventVersions;
+import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.sql.SqlScripts;
 import org.patchwork.statistics.AreaStatistics;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +68,7 @@ class AreaStatisticsPipeline implements KindPipeline {
     }
 
     @Override
-    public EventVersions.Published publish(EventVersions.NewVersion version, Checked checked) {
+    public DatasetVersions.Published publish(DatasetVersions.NewVersion version, Checked checked) {
         ColumnMapping mapping = checked.mapping();
         return statistics.publish(version, checked.table(), checked.rowsIn(), checked.rejected(), mapping.areaLevel(),
                 mapping.measures(), mapping.counts() == null ? List.of() : mapping.counts());

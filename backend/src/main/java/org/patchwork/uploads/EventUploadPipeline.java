@@ -1,13 +1,14 @@
 package org.patchwork.uploads;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.patchwork.events.EventVersions;
+import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.sql.SqlScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,10 @@ class EventUploadPipeline implements KindPipeline {
     private static final Logger log = LoggerFactory.getLogger(EventUploadPipeline.class);
 
     private final UploadStaging staging;
-    private final EventVersions versions;
+    private final DatasetVersions versions;
     private final JdbcClient jdbc;
 
-    EventUploadPipeline(UploadStaging staging, EventVersions versions, JdbcClient jdbc) {
+    EventUploadPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc) {
         this.staging = staging;
         this.versions = versions;
         this.jdbc = jdbc;
@@ -83,9 +84,19 @@ class EventUploadPipeline implements KindPipeline {
         return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment), epsg);
     }
 
+    /** Copies the usable rows into {@code event} (sql/events/publish_rows.sql); the coverage runs to the end of the last month. */
     @Override
-    public EventVersions.Published publish(EventVersions.NewVersion version, Checked checked) {
-        return versions.publish(version, checked.rowsTable(), checked.rowsIn(), checked.rejected());
+    public DatasetVersions.Published publish(DatasetVersions.NewVersion version, Checked checked) {
+        Map<String, Object> coverage = jdbc.sql("select min(month) as first, max(month) as last from " + checked.rowsTable()
+                + " where reason is null").query().singleRow();
+        LocalDate last = coverage.get("last") instanceof java.sql.Date date ? date.toLocalDate() : null;
+        LocalDate first = coverage.get("first") instanceof java.sql.Date date ? date.toLocalDate() : null;
+        DatasetVersions.Published published = versions.publish(version, kind(), "events/publish_rows", checked.rowsTable(),
+                checked.rowsIn(), checked.rejected(), first, last == null ? null : last.withDayOfMonth(last.lengthOfMonth()));
+        if (published.rowsInserted() != published.rowsPublished()) {
+            throw new IllegalStateException("Published " + published.rowsInserted() + " rows but expected " + published.rowsPublished());
+        }
+        return published;
     }
 
     private static Integer xyEpsg(UploadRequest request, ColumnMapping mapping, UploadFiles.Prepared prepared) {

@@ -3,7 +3,7 @@ package org.patchwork.uploads;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.patchwork.events.EventVersions;
+import org.patchwork.catalogue.DatasetVersions;
 
 /**
  * The steps one kind of dataset (point events, area statistics, polygons) adds to an upload: checking the
@@ -17,7 +17,7 @@ interface KindPipeline {
     Checked check(UUID job, UploadFiles.Prepared prepared, Inspector.Layer layer, UploadRequest request, ColumnMapping mapping,
                   Progress progress);
 
-    EventVersions.Published publish(EventVersions.NewVersion version, Checked checked);
+    DatasetVersions.Published publish(DatasetVersions.NewVersion version, Checked checked);
 
     /** Rows published with a change worth telling the uploader about (a repaired polygon); none by default. */
     default List<UploadRejected.FileError> notes(Checked checked) {

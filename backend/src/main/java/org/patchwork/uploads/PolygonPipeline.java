@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.patchwork.events.EventVersions;
+import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.sql.SqlScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 class PolygonPipeline implements KindPipeline {
 
     private final UploadStaging staging;
-    private final EventVersions versions;
+    private final DatasetVersions versions;
     private final JdbcClient jdbc;
 
-    PolygonPipeline(UploadStaging staging, EventVersions versions, JdbcClient jdbc) {
+    PolygonPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc) {
         this.staging = staging;
         this.versions = versions;
         this.jdbc = jdbc;
@@ -63,7 +63,7 @@ class PolygonPipeline implements KindPipeline {
     }
 
     @Override
-    public EventVersions.Published publish(EventVersions.NewVersion version, Checked checked) {
+    public DatasetVersions.Published publish(DatasetVersions.NewVersion version, Checked checked) {
         return versions.publish(version, kind(), "polygons/publish_rows", checked.table(), checked.rowsIn(), checked.rejected(), null, null);
     }
 

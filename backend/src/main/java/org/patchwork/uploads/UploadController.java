@@ -14,7 +14,7 @@ import org.patchwork.access.AccessLevel;
 import org.patchwork.access.AccessPolicy;
 import org.patchwork.access.Role;
 import org.patchwork.access.Viewer;
-import org.patchwork.events.EventVersions;
+import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,10 +39,10 @@ class UploadController {
     private final UploadService uploads;
     private final JobStore jobs;
     private final AccessPolicy policy;
-    private final EventVersions versions;
+    private final DatasetVersions versions;
     private final ObjectMapper json;
 
-    UploadController(UploadService uploads, JobStore jobs, AccessPolicy policy, EventVersions versions, ObjectMapper json) {
+    UploadController(UploadService uploads, JobStore jobs, AccessPolicy policy, DatasetVersions versions, ObjectMapper json) {
         this.uploads = uploads;
         this.jobs = jobs;
         this.policy = policy;
@@ -108,7 +108,7 @@ class UploadController {
     }
 
     @GetMapping("/api/datasets/{id}/versions")
-    List<EventVersions.VersionRow> versions(@PathVariable long id) {
+    List<DatasetVersions.VersionRow> versions(@PathVariable long id) {
         policy.require(id, AccessLevel.METADATA, "versions");
         return versions.versions(id);
     }

@@ -13,7 +13,7 @@ import org.patchwork.catalogue.DatasetCatalogue;
 import org.patchwork.catalogue.LoadIssue;
 import org.patchwork.catalogue.NewDataset;
 import org.patchwork.catalogue.Theme;
-import org.patchwork.events.EventVersions;
+import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.ingest.DatabaseUnavailable;
 import org.patchwork.ingest.IngestException;
 import org.slf4j.Logger;
@@ -46,14 +46,14 @@ public class UploadService {
     private final Map<String, KindPipeline> pipelines;
     private final JobStore jobs;
     private final DatasetCatalogue catalogue;
-    private final EventVersions versions;
+    private final DatasetVersions versions;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
     UploadService(UploadFiles files, Inspector inspector, UploadStaging staging, List<KindPipeline> pipelines, JobStore jobs,
-                  DatasetCatalogue catalogue, EventVersions versions, AuditLog audit, JdbcClient jdbc, TransactionTemplate transaction,
+                  DatasetCatalogue catalogue, DatasetVersions versions, AuditLog audit, JdbcClient jdbc, TransactionTemplate transaction,
                   ObjectMapper json) {
         this.files = files;
         this.inspector = inspector;
@@ -120,7 +120,7 @@ public class UploadService {
         try {
             UploadFiles.Stored stored = files.find(request.uploadId());
             if (request.datasetId() != null) {
-                Optional<EventVersions.VersionRow> same = versions.findBySource(request.datasetId(), stored.sha256());
+                Optional<DatasetVersions.VersionRow> same = versions.findBySource(request.datasetId(), stored.sha256());
                 if (same.isPresent()) {
                     jobs.finish(id, true, request.datasetId(), Map.of("datasetId", request.datasetId(), "version", same.get().version(),
                             "alreadyLoaded", true, "detail", "This file is already version " + same.get().version()
@@ -188,7 +188,7 @@ public class UploadService {
             catalogue.describe(datasetId, request.metadata().description(), request.metadata().updateFrequency());
         }
         String crs = checked.sourceEpsg() == null ? null : "EPSG:" + checked.sourceEpsg();
-        EventVersions.Published published = pipeline.publish(new EventVersions.NewVersion(datasetId, stored.sha256(),
+        DatasetVersions.Published published = pipeline.publish(new DatasetVersions.NewVersion(datasetId, stored.sha256(),
                 stored.originalName(), request.createdBy(), crs), checked);
         List<LoadIssue> issues = new java.util.ArrayList<>(rejected.stream()
                 .map(e -> new LoadIssue(e.file(), e.row(), e.column(), e.value(), e.reason(), LoadIssue.Outcome.REJECTED)).toList());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.patchwork.PatchworkIntegrationTest;
 import org.patchwork.audit.AuditLog;
 import org.patchwork.catalogue.DatasetCatalogue;
-import org.patchwork.events.EventVersions;
+import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.ingest.StagingTables;
 import org.patchwork.ingest.UnreachableDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class UploadFailuresIT {
     @Autowired StagingTables stagingTables;
     @Autowired JobStore jobs;
     @Autowired DatasetCatalogue catalogue;
-    @Autowired EventVersions versions;
+    @Autowired DatasetVersions versions;
     @Autowired AuditLog audit;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transaction;
