@@ -2,7 +2,7 @@ package org.patchwork.catalogue;
 
 import java.util.List;
 import java.util.Optional;
-import org.patchwork.ingest.IngestProperties;
+
 import org.patchwork.sql.SqlScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,9 +17,9 @@ public class DatasetCatalogue {
     private final JdbcClient jdbc;
     private final int maxReportedIssues;
 
-    DatasetCatalogue(JdbcClient jdbc, IngestProperties ingest) {
+    DatasetCatalogue(JdbcClient jdbc, CatalogueProperties properties) {
         this.jdbc = jdbc;
-        this.maxReportedIssues = ingest.maxReportedIssues();
+        this.maxReportedIssues = properties.maxReportedIssues();
     }
 
     /** The dataset loaded under this slug, if any. */

@@ -1,6 +1,7 @@
 package org.patchwork.setup;
 
-import org.patchwork.ingest.IngestProperties;
+import org.patchwork.catalogue.CatalogueProperties;
+import org.patchwork.gdal.GdalProperties;
 import org.patchwork.layers.OgcProperties;
 import org.patchwork.web.MapProperties;
 import org.slf4j.Logger;
@@ -19,17 +20,19 @@ class SettingsReport {
     private final String databaseUrl;
     private final String databaseUser;
     private final DataProperties data;
-    private final IngestProperties ingest;
+    private final GdalProperties gdal;
+    private final CatalogueProperties catalogue;
     private final MapProperties map;
     private final OgcProperties ogc;
 
     SettingsReport(@Value("${spring.datasource.url}") String databaseUrl,
                    @Value("${spring.datasource.username:}") String databaseUser,
-                   DataProperties data, IngestProperties ingest, MapProperties map, OgcProperties ogc) {
+                   DataProperties data, GdalProperties gdal, CatalogueProperties catalogue, MapProperties map, OgcProperties ogc) {
         this.databaseUrl = databaseUrl;
         this.databaseUser = databaseUser;
         this.data = data;
-        this.ingest = ingest;
+        this.gdal = gdal;
+        this.catalogue = catalogue;
         this.map = map;
         this.ogc = ogc;
     }
@@ -38,7 +41,8 @@ class SettingsReport {
     void report() {
         log.info("Database {} as {}", databaseUrl, databaseUser);
         log.info("Data directory {} (load on startup: {})", data.directory(), data.loadOnStartup());
-        log.info("{}", ingest);
+        log.info("{}", gdal);
+        log.info("{}", catalogue);
         log.info("Basemap {}", map.basemapUrl() == null || map.basemapUrl().isBlank() ? "none" : map.basemapUrl());
         log.info("{}", ogc);
     }

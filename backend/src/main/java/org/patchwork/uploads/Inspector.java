@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.patchwork.ingest.CrsDetector;
-import org.patchwork.ingest.CsvQuoting;
-import org.patchwork.ingest.Gdal;
-import org.patchwork.ingest.IngestException;
+import org.patchwork.gdal.CrsDetector;
+import org.patchwork.gdal.CsvQuoting;
+import org.patchwork.gdal.Gdal;
+import org.patchwork.gdal.IngestException;
 import org.springframework.stereotype.Component;
 
 /** Looks into a prepared upload with ogrinfo: layer, fields, count, extent, CRS, and a few sample rows. */

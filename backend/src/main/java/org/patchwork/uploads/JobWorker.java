@@ -1,6 +1,6 @@
 package org.patchwork.uploads;
 
-import org.patchwork.ingest.DatabaseSessions;
+import org.patchwork.database.DatabaseSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

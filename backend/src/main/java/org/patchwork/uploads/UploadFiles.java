@@ -87,7 +87,7 @@ class UploadFiles {
             Path file = files.filter(p -> p.getFileName().toString().startsWith("original-")).findFirst()
                     .orElseThrow(() -> new IOException("no file"));
             return new Stored(id, file.getFileName().toString().substring("original-".length()), file,
-                    org.patchwork.ingest.FileChecksum.sha256(file), Files.size(file));
+                    org.patchwork.gdal.FileChecksum.sha256(file), Files.size(file));
         } catch (IOException e) {
             throw new org.patchwork.web.ApiProblem(org.springframework.http.HttpStatus.NOT_FOUND, "unknown-upload",
                     "Not found", "There is no upload " + id + " (uploads are kept until they are loaded or for a day)");

@@ -6,7 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.patchwork.ingest.DatabaseUnavailable;
+import org.patchwork.database.DatabaseUnavailable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;

@@ -1,4 +1,4 @@
-package org.patchwork.ingest;
+package org.patchwork.gdal;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.patchwork.ingest;
+package org.patchwork.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;

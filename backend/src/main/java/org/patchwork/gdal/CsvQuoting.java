@@ -1,4 +1,4 @@
-package org.patchwork.ingest;
+package org.patchwork.gdal;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.patchwork.ingest;
+package org.patchwork.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

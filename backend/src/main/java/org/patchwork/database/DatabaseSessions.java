@@ -1,4 +1,4 @@
-package org.patchwork.ingest;
+package org.patchwork.database;
 
 import java.time.Duration;
 import java.time.Instant;

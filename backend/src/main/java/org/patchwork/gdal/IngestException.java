@@ -1,4 +1,4 @@
-package org.patchwork.ingest;
+package org.patchwork.gdal;
 
 /** A file could not be read or loaded; the message says which file and why, in words for its owner. */
 public class IngestException extends RuntimeException {

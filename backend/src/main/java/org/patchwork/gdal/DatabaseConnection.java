@@ -1,4 +1,6 @@
-package org.patchwork.ingest;
+package org.patchwork.gdal;
+
+import org.patchwork.database.DatabaseSessions;
 
 import java.net.URI;
 import java.util.Map;

@@ -1,5 +1,7 @@
-package org.patchwork.ingest;
+package org.patchwork.gdal;
 
+
+import org.patchwork.database.DatabaseUnavailable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package org.patchwork.ingest;
+package org.patchwork.gdal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +21,9 @@ public class Gdal {
 
     private static final Logger log = LoggerFactory.getLogger(Gdal.class);
 
-    private final IngestProperties properties;
+    private final GdalProperties properties;
 
-    Gdal(IngestProperties properties) {
+    Gdal(GdalProperties properties) {
         this.properties = properties;
     }
 
@@ -43,9 +43,9 @@ public class Gdal {
             builder.environment().putAll(environment);
             long started = System.nanoTime();
             Process process = builder.start();
-            if (!process.waitFor(properties.gdalTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IngestException(program + " took longer than " + properties.gdalTimeout() + " and was stopped");
+                throw new IngestException(program + " took longer than " + properties.timeout() + " and was stopped");
             }
             // decoded leniently: a file in another encoding must give GDAL's message, not a decoding error
             String stderr = new String(Files.readAllBytes(err), StandardCharsets.UTF_8).strip();

@@ -1,4 +1,4 @@
-package org.patchwork.ingest;
+package org.patchwork.database;
 
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ public class DatabaseUnavailable extends RuntimeException {
     }
 
     /** Whether a GDAL message is about the connection to the database rather than about the file. */
-    static boolean isConnectionFailure(String gdalMessage) {
+    public static boolean isConnectionFailure(String gdalMessage) {
         return gdalMessage != null && LIBPQ_CONNECTION_FAILURE.matcher(gdalMessage).find();
     }
 }

@@ -1,4 +1,4 @@
-package org.patchwork.ingest;
+package org.patchwork.gdal;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,7 +17,7 @@ public final class UnreachableDatabase {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        Gdal gdal = new Gdal(new IngestProperties(Duration.ofMinutes(1), 1000));
+        Gdal gdal = new Gdal(new GdalProperties(Duration.ofMinutes(1)));
         DatabaseConnection nowhere = new DatabaseConnection("jdbc:postgresql://127.0.0.1:" + closed + "/patchwork", "patchwork", "none");
         return new StagingTables(gdal, new CrsDetector(gdal), nowhere, jdbc);
     }
