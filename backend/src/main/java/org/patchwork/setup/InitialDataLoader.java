@@ -16,7 +16,7 @@ import java.util.Map;
 import org.patchwork.uploads.Inspection;
 import org.patchwork.uploads.UploadRequest;
 import org.patchwork.uploads.UploadService;
-import org.patchwork.indicators.Imd2019Loader;
+import org.patchwork.boundaries.Imd2019Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,4 +1,4 @@
-package org.patchwork.indicators;
+package org.patchwork.boundaries;
 
 /** The IMD 2019 index and its seven domains: the stored column prefix and the File 2 heading. */
 public enum Imd2019Domain {

@@ -1,4 +1,4 @@
-package org.patchwork.indicators;
+package org.patchwork.boundaries;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,7 +48,7 @@ public class Imd2019Loader {
         NewDataset dataset = NewDataset.openData("imd2019-index", "Index of Multiple Deprivation 2019 (File 1)",
                 Theme.DEPRIVATION, SOURCE + ", File 1", LICENCE, "England, LSOA 2011",
                 LocalDate.of(2019, 9, 26), LocalDate.of(2019, 9, 26), FileChecksum.sha256(file1), null);
-        return load(file1, dataset, List.of(CODE, FILE1_RANK, FILE1_DECILE), "indicators/upsert_imd_index",
+        return load(file1, dataset, List.of(CODE, FILE1_RANK, FILE1_DECILE), "boundaries/upsert_imd_index",
                 (row, params) -> params.addValue("imd_rank", CsvFile.parseCount(row.get(FILE1_RANK)))
                         .addValue("imd_decile", CsvFile.parseCount(row.get(FILE1_DECILE))));
     }
@@ -63,7 +63,7 @@ public class Imd2019Loader {
             columns.add(d.rankColumnInFile2());
             columns.add(d.decileColumnInFile2());
         });
-        return load(file2, dataset, columns, "indicators/update_imd_domains", (row, params) -> {
+        return load(file2, dataset, columns, "boundaries/update_imd_domains", (row, params) -> {
             for (Imd2019Domain domain : Imd2019Domain.values()) {
                 if (domain != Imd2019Domain.IMD) {
                     params.addValue(domain.column() + "_rank", CsvFile.parseCount(row.get(domain.rankColumnInFile2())));
