@@ -15,10 +15,10 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * What count and statistics collections share: their paging parameters, and writing one page of
- * features whose geometry is an area of a boundary level (as GeoJSON, or an HTML table of properties).
+ * features whose geometry is an area of a boundary level (GeoJSON written by PostGIS, or an HTML table of properties).
  */
 @Component
-class AreaFeaturePages {
+public class AreaFeaturePages {
 
     private final FeatureStore store;
     private final ObjectMapper json;
@@ -31,22 +31,22 @@ class AreaFeaturePages {
     }
 
     /** Which page, in which CRS. */
-    record Paging(OutputCrs crs, int limit, long offset) {
+    public record Paging(OutputCrs crs, int limit, long offset) {
     }
 
     /** One feature: its id, the code of the area it is drawn as, and its properties. */
-    record AreaFeature(String id, String code, Map<String, Object> properties) {
+    public record AreaFeature(String id, String code, Map<String, Object> properties) {
     }
 
     /** A parameter the collection does not take is 400 (the {@code kind} of collection in the message). */
-    static void rejectUnknown(Map<String, String[]> params, Set<String> accepted, String kind) {
+    public static void rejectUnknown(Map<String, String[]> params, Set<String> accepted, String kind) {
         params.keySet().stream().filter(name -> !accepted.contains(name)).findFirst().ifPresent(name -> {
             throw ApiProblem.badRequest("invalid-parameter", "Unknown parameter '" + name + "'; " + kind + " collections accept " + accepted);
         });
     }
 
     /** The page asked for: crs, limit (default and most: the configured maximum) and offset. */
-    Paging paging(Map<String, String[]> params) {
+    public Paging paging(Map<String, String[]> params) {
         OutputCrs crs = FeatureQuery.crsParameter(params, "crs");
         int limit = Math.min(params.containsKey("limit") ? FeatureQuery.positive("limit", params.get("limit")[0], 1)
                 : properties.maxLimit(), properties.maxLimit());
@@ -55,7 +55,7 @@ class AreaFeaturePages {
     }
 
     /** Writes {@code page} of {@code matched} features drawn as areas of {@code level}, with a next link when more follow. */
-    void write(HttpServletResponse response, String title, String level, Paging paging, List<AreaFeature> page, long matched,
+    public void write(HttpServletResponse response, String title, String level, Paging paging, List<AreaFeature> page, long matched,
                String htmlIntro, boolean html) throws IOException {
         response.setHeader("Content-Crs", "<" + paging.crs().uri() + ">");
         if (html) {
@@ -63,16 +63,19 @@ class AreaFeaturePages {
                     + OgcHtml.table(page.stream().map(AreaFeature::properties).toList())));
             return;
         }
-        Map<String, String> geometries = store.areaGeometries(level, paging.crs());
         response.setContentType(OgcController.GEOJSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer out = response.getWriter();
         out.write("{\"type\":\"FeatureCollection\",\"features\":[");
-        for (int i = 0; i < page.size(); i++) {
-            AreaFeature feature = page.get(i);
-            out.write((i > 0 ? "," : "") + "{\"type\":\"Feature\",\"id\":" + json.writeValueAsString(feature.id()) + ",\"geometry\":"
-                    + geometries.getOrDefault(feature.code(), "null") + ",\"properties\":" + json.writeValueAsString(feature.properties()) + "}");
-        }
+        boolean[] first = {true};
+        store.areaFeatures(level, paging.crs(), json.writeValueAsString(page), feature -> {
+            try {
+                out.write(first[0] ? feature : "," + feature);
+                first[0] = false;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         List<Link> links = new ArrayList<>();
         links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString(), "self", OgcController.GEOJSON, "This page"));
         if (paging.offset() + page.size() < matched) {

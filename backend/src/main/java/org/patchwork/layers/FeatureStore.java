@@ -45,34 +45,27 @@ class FeatureStore {
                 .addValue("decimals", crs.decimals()).addValue("limit", 1).addValue("offset", 0).addValue("id", id)
                 .addValue("dataset_id", collection.datasetId());
         String filters = (collection.datasetId() != null ? " and v.dataset_id = :dataset_id" : "") + " and v.id::text = :id";
-        String sql = SqlScripts.load("layers/items", Map.of("view", collection.view(),
-                "geometry", crs.geometrySql(), "filters", filters, "properties", properties(collection)));
+        ViewItems items = (ViewItems) collection.items();
+        String sql = SqlScripts.load("layers/items", Map.of("view", items.view(),
+                "geometry", crs.geometrySql(), "filters", filters, "properties", items.properties()));
         return jdbc.queryForList(sql, params, String.class).stream().findFirst();
     }
 
     /**
-     * A feature's properties: the view's columns; a polygon's file attributes are spread among them (GIS
-     * clients show flat properties), without replacing the view's own columns.
+     * Hands each feature of {@code page} to {@code each} as GeoJSON text, in page order, with the geometry of its
+     * area of {@code level} (null when the area has none) written by PostGIS. {@code page} is a JSON array of
+     * {@code {id, code, properties}}.
      */
-    private static String properties(FeatureCollection collection) {
-        return collection.kind() == FeatureCollection.Kind.POLYGONS
-                ? "coalesce(v.attributes, '{}'::jsonb) || (to_jsonb(v) - 'geom' - 'id' - 'attributes')"
-                : "to_jsonb(v) - 'geom' - 'id'";
-    }
-
-    /** Every area of a boundary level: code → GeoJSON geometry text in the output CRS. */
-    Map<String, String> areaGeometries(String level, OutputCrs crs) {
-        Map<String, String> geometries = new java.util.HashMap<>();
-        String sql = SqlScripts.load("layers/area_geometries", Map.of("geometry", crs.geometrySql()));
-        jdbc.query(sql, new MapSqlParameterSource("level", level).addValue("decimals", crs.decimals()),
-                rs -> { geometries.put(rs.getString("code"), rs.getString("geometry")); });
-        return geometries;
+    void areaFeatures(String level, OutputCrs crs, String page, Consumer<String> each) {
+        String sql = SqlScripts.load("layers/area_features", Map.of("geometry", crs.geometrySql()));
+        jdbc.query(sql, new MapSqlParameterSource("level", level).addValue("decimals", crs.decimals()).addValue("features", page),
+                rs -> { each.accept(rs.getString(1)); });
     }
 
     /** [minLon, minLat, maxLon, maxLat], or empty when the collection has no features. */
     Optional<double[]> extent(FeatureCollection collection) {
-        String view = collection.isByArea() ? "feature_" + collection.level() : collection.view();
-        String filters = collection.isRecordLevel() ? " and v.dataset_id = :dataset_id" : "";
+        String view = collection.items() instanceof AreaItems area ? "feature_" + area.level() : ((ViewItems) collection.items()).view();
+        String filters = collection.items() instanceof ViewItems && collection.datasetId() != null ? " and v.dataset_id = :dataset_id" : "";
         String sql = SqlScripts.load("layers/extent", Map.of("view", view, "filters", filters));
         return jdbc.query(sql, new MapSqlParameterSource("dataset_id", collection.datasetId()), (rs, n) -> new double[] {
                 rs.getDouble("min_x"), rs.getDouble("min_y"), rs.getDouble("max_x"), rs.getDouble("max_y")})
@@ -97,8 +90,9 @@ class FeatureStore {
             params.addValue("f_" + column, value);
         });
         Map<String, String> placeholders = new HashMap<>();
-        placeholders.put("view", query.collection().view());
-        placeholders.put("properties", properties(query.collection()));
+        ViewItems items = (ViewItems) query.collection().items();
+        placeholders.put("view", items.view());
+        placeholders.put("properties", items.properties());
         placeholders.put("geometry", query.crs().geometrySql());
         placeholders.put("filters", filters.isEmpty() ? "" : " " + filters);
         return placeholders;

@@ -39,18 +39,14 @@ class OgcController {
     private final OgcProperties properties;
     private final ObjectMapper json;
     private final CollectionCatalogue catalogue;
-    private final CountPages countPages;
-    private final StatisticsPages statisticsPages;
     private final AccessPolicy policy;
 
     OgcController(FeatureStore store, OgcProperties properties, ObjectMapper json, CollectionCatalogue catalogue,
-                  CountPages countPages, StatisticsPages statisticsPages, AccessPolicy policy) {
+                  AccessPolicy policy) {
         this.store = store;
         this.properties = properties;
         this.json = json;
         this.catalogue = catalogue;
-        this.countPages = countPages;
-        this.statisticsPages = statisticsPages;
         this.policy = policy;
     }
 
@@ -113,12 +109,8 @@ class OgcController {
     void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         FeatureCollection collection = catalogue.find(collectionId, "ogc-items");
         boolean html = wantsHtml(request);
-        if (collection.kind() == FeatureCollection.Kind.COUNTS) {
-            countPages.write(collection, request, response, html);
-            return;
-        }
-        if (collection.kind() == FeatureCollection.Kind.STATISTICS) {
-            statisticsPages.write(collection, request, response, html);
+        if (collection.items() instanceof AreaItems byArea) {
+            byArea.write(collection, request, response, html);
             return;
         }
         FeatureQuery query = FeatureQuery.parse(collection, request.getParameterMap(), properties);

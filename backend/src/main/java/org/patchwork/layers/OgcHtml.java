@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
 
 /** The HTML representation of the API's documents: plain pages a person can browse and follow. */
-final class OgcHtml {
+public final class OgcHtml {
 
     private OgcHtml() {
     }
@@ -52,7 +52,7 @@ final class OgcHtml {
         return html.append("</tbody></table>").toString();
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text == null ? "" : HtmlUtils.htmlEscape(text);
     }
 }

@@ -1,4 +1,4 @@
-package org.patchwork.layers;
+package org.patchwork.statistics;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.patchwork.statistics.StatisticsSlices;
+import org.patchwork.layers.AreaFeaturePages;
+import org.patchwork.layers.AreaItems;
+import org.patchwork.layers.FeatureCollection;
+import org.patchwork.layers.OgcHtml;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +33,23 @@ class StatisticsPages {
         this.pages = pages;
     }
 
-    void write(FeatureCollection collection, HttpServletRequest request, HttpServletResponse response, boolean html) throws IOException {
+    /** The items of a statistics collection of a dataset published at {@code level}. */
+    AreaItems at(String level) {
+        return new AreaItems() {
+            @Override
+            public String level() {
+                return level;
+            }
+
+            @Override
+            public void write(FeatureCollection collection, HttpServletRequest request, HttpServletResponse response, boolean html)
+                    throws IOException {
+                StatisticsPages.this.write(collection, request, response, html);
+            }
+        };
+    }
+
+    private void write(FeatureCollection collection, HttpServletRequest request, HttpServletResponse response, boolean html) throws IOException {
         AreaFeaturePages.rejectUnknown(request.getParameterMap(), ACCEPTED, "statistics");
         AreaFeaturePages.Paging paging = pages.paging(request.getParameterMap());
         StatisticsSlices.Slice slice = slices.slice(collection.datasetId(), "ogc-statistics", request.getParameter("measure"),

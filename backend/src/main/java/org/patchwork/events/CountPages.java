@@ -1,4 +1,4 @@
-package org.patchwork.layers;
+package org.patchwork.events;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +11,9 @@ import java.util.Set;
 import org.patchwork.access.Access;
 import org.patchwork.access.AccessLevel;
 import org.patchwork.access.AccessPolicy;
-import org.patchwork.events.CountFilter;
-import org.patchwork.events.EventCounts;
+import org.patchwork.layers.AreaFeaturePages;
+import org.patchwork.layers.AreaItems;
+import org.patchwork.layers.FeatureCollection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,24 +35,40 @@ class CountPages {
         this.pages = pages;
     }
 
-    void write(FeatureCollection collection, HttpServletRequest request, HttpServletResponse response, boolean html)
+    /** The items of a count collection at {@code level}. */
+    AreaItems at(String level) {
+        return new AreaItems() {
+            @Override
+            public String level() {
+                return level;
+            }
+
+            @Override
+            public void write(FeatureCollection collection, HttpServletRequest request, HttpServletResponse response, boolean html)
+                    throws IOException {
+                CountPages.this.write(collection, level, request, response, html);
+            }
+        };
+    }
+
+    private void write(FeatureCollection collection, String level, HttpServletRequest request, HttpServletResponse response, boolean html)
             throws IOException {
         AreaFeaturePages.rejectUnknown(request.getParameterMap(), PARAMETERS, "count");
         Access access = policy.require(collection.datasetId(), AccessLevel.PUBLIC, "ogc-counts");
         CountFilter filter = CountFilter.parse(request.getParameter("category"), request.getParameter("from"), request.getParameter("to"));
         AreaFeaturePages.Paging paging = pages.paging(request.getParameterMap());
 
-        EventCounts.CountTable table = counts.counts(collection.datasetId(), collection.level(), filter, access);
+        EventCounts.CountTable table = counts.counts(collection.datasetId(), level, filter, access);
         List<EventCounts.AreaCount> page = table.areas().stream().skip(paging.offset()).limit(paging.limit()).toList();
         policy.audit("aggregate-access", collection.datasetId(), "ogc-counts", page.size(),
-                ("level=" + collection.level() + " " + filter.describe()).strip());
+                ("level=" + level + " " + filter.describe()).strip());
 
         List<AreaFeaturePages.AreaFeature> features = new ArrayList<>();
         for (EventCounts.AreaCount area : page) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("code", area.code());
             p.put("name", area.name());
-            p.put("level", collection.level());
+            p.put("level", level);
             p.put("count", area.count());
             p.put("suppressed", area.suppressed());
             p.put("reason", area.reason());
@@ -60,7 +77,7 @@ class CountPages {
             p.put("to", filter.to() == null ? null : filter.to().toString());
             features.add(new AreaFeaturePages.AreaFeature(area.code(), area.code(), p));
         }
-        pages.write(response, collection.title(), collection.level(), paging, features, table.areas().size(),
+        pages.write(response, collection.title(), level, paging, features, table.areas().size(),
                 table.areas().size() + " areas. Suppressed counts are shown as null.", html);
     }
 }
