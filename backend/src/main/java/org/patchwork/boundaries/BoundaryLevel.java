@@ -7,4 +7,9 @@ public enum BoundaryLevel {
     public String id() {
         return name().toLowerCase();
     }
+
+    /** Every level's key, smallest first. */
+    public static java.util.List<String> keys() {
+        return java.util.Arrays.stream(values()).map(BoundaryLevel::id).toList();
+    }
 }

@@ -1,5 +1,6 @@
 package org.patchwork.catalogue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,34 @@ public class DatasetCatalogue {
                 .param("dataset", datasetId).param("file", issue.file()).param("row", issue.row())
                 .param("column", issue.column()).param("value", issue.value()).param("reason", issue.reason())
                 .param("outcome", issue.outcome().name().toLowerCase()).update());
+    }
+
+    /**
+     * Records what loading a new version did: the counts, the load's issues (replacing the previous
+     * load's), its coverage, when, and the CRS its file was read in.
+     */
+    public void recordLoad(long datasetId, int rowsRead, int rowsLoaded, int rowsRepaired, int rowsRejected, List<LoadIssue> issues,
+                           LocalDate coverageStart, LocalDate coverageEnd, String sourceCrs) {
+        jdbc.sql("delete from dataset_issue where dataset_id = :id").param("id", datasetId).update();
+        finish(datasetId, rowsRead, rowsLoaded, rowsRepaired, rowsRejected, issues);
+        jdbc.sql("update dataset set coverage_start = :start, coverage_end = :end, loaded_at = now(), source_crs = :crs where id = :id")
+                .param("start", coverageStart).param("end", coverageEnd).param("crs", sourceCrs).param("id", datasetId).update();
+    }
+
+    /** What the dataset holds. */
+    public DatasetKind kind(long datasetId) {
+        String key = jdbc.sql("select kind from dataset where id = :id").param("id", datasetId).query(String.class).single();
+        return DatasetKind.of(key).orElseThrow();
+    }
+
+    /** Remembers the column mapping (as JSON) confirmed for the dataset's latest upload, offered again for its next version. */
+    public void rememberMapping(long datasetId, String mappingJson, String by) {
+        jdbc.sql(SqlScripts.load("catalogue/remember_mapping")).param("id", datasetId).param("mapping", mappingJson).param("by", by).update();
+    }
+
+    public Optional<String> rememberedMapping(long datasetId) {
+        return jdbc.sql("select mapping::text from column_mapping where dataset_id = :id").param("id", datasetId)
+                .query(String.class).optional();
     }
 
     public List<Dataset> list() {

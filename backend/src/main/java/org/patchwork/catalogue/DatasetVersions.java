@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.patchwork.sql.SqlScripts;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DatasetVersions {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    DatasetVersions(JdbcClient jdbc) {
+    DatasetVersions(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** A version about to be published; {@code sourceCrs} (e.g. "EPSG:27700") is the CRS its file was read in, if known. */
@@ -43,26 +46,42 @@ public class DatasetVersions {
                              String sourceCrs) {
     }
 
+    /** What an area-statistics version holds: the level of its areas, its measures, and which of them are counts. */
+    public record Measures(String level, List<String> measures, List<String> counts) {
+    }
+
     /**
      * Publishes a new version of a dataset of any kind: the version row, its rows (copied from
      * {@code checkedTable} by the SQL script {@code publishScript}, given :dataset_id and :version_id),
-     * and the switch of the dataset's current version. Must run inside the caller's transaction, so the
-     * version appears whole at commit or not at all.
+     * and the switch of the dataset's current version; then tells the kinds ({@link VersionPublished}).
+     * Must run inside the caller's transaction, so the version appears whole at commit or not at all.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Published publish(NewVersion version, String kind, String publishScript, String checkedTable, int rowsIn,
+    public Published publish(NewVersion version, DatasetKind kind, String publishScript, String checkedTable, int rowsIn,
                              int rowsRejected, LocalDate coverageStart, LocalDate coverageEnd) {
+        return publish(version, kind, publishScript, checkedTable, rowsIn, rowsRejected, coverageStart, coverageEnd, null);
+    }
+
+    /** As above, for a version with measures by area ({@code measures} null: none). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Published publish(NewVersion version, DatasetKind kind, String publishScript, String checkedTable, int rowsIn,
+                             int rowsRejected, LocalDate coverageStart, LocalDate coverageEnd, Measures measures) {
         int next = jdbc.sql("select coalesce(max(version), 0) + 1 from dataset_version where dataset_id = :id")
                 .param("id", version.datasetId()).query(Integer.class).single();
         long versionId = jdbc.sql(SqlScripts.load("catalogue/insert_version"))
                 .param("dataset_id", version.datasetId()).param("version", next).param("sha", version.sourceSha256())
                 .param("file_name", version.fileName()).param("rows_in", rowsIn).param("rows_published", rowsIn - rowsRejected)
                 .param("rows_rejected", rowsRejected).param("first", coverageStart).param("last", coverageEnd)
-                .param("created_by", version.createdBy()).param("source_crs", version.sourceCrs()).query(Long.class).single();
+                .param("created_by", version.createdBy()).param("source_crs", version.sourceCrs())
+                .param("area_level", measures == null ? null : measures.level())
+                .param("measures", measures == null ? null : measures.measures().toArray(String[]::new))
+                .param("count_measures", measures == null ? null : measures.counts().toArray(String[]::new))
+                .query(Long.class).single();
         int inserted = jdbc.sql(SqlScripts.load(publishScript, Map.of("checked", checkedTable)))
                 .param("dataset_id", version.datasetId()).param("version_id", versionId).update();
         jdbc.sql("update dataset set current_version_id = :version_id, kind = :kind where id = :dataset_id")
-                .param("version_id", versionId).param("kind", kind).param("dataset_id", version.datasetId()).update();
+                .param("version_id", versionId).param("kind", kind.key()).param("dataset_id", version.datasetId()).update();
+        events.publishEvent(new VersionPublished(version.datasetId(), kind, versionId, next));
         return new Published(versionId, next, rowsIn - rowsRejected, inserted, coverageStart, coverageEnd);
     }
 
@@ -87,6 +106,7 @@ public class DatasetVersions {
                 .param("dataset_id", datasetId).param("version", version).update();
         if (changed == 1) {
             jdbc.sql(SqlScripts.load("catalogue/reset_current_version")).param("dataset_id", datasetId).update();
+            events.publishEvent(new VersionWithdrawn(datasetId, version));
         }
         return changed == 1;
     }

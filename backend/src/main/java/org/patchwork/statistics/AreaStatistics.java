@@ -3,6 +3,7 @@ package org.patchwork.statistics;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.patchwork.catalogue.DatasetKind;
 import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.sql.SqlScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,12 +41,8 @@ public class AreaStatistics {
                                            String level, List<String> measures, List<String> counts) {
         Map<String, Object> coverage = jdbc.sql("select min(period) as first, max(period) as last from " + checkedTable
                 + " where reason is null").query().singleRow();
-        DatasetVersions.Published published = versions.publish(version, "area-statistics", "statistics/publish_rows", checkedTable,
-                rowsIn, rowsRejected, toDate(coverage.get("first")), toDate(coverage.get("last")));
-        jdbc.sql("update dataset_version set area_level = :level, measures = :measures, count_measures = :counts where id = :id")
-                .param("level", level).param("measures", measures.toArray(String[]::new)).param("counts", counts.toArray(String[]::new))
-                .param("id", published.versionId()).update();
-        return published;
+        return versions.publish(version, DatasetKind.AREA_STATISTICS, "statistics/publish_rows", checkedTable, rowsIn, rowsRejected,
+                toDate(coverage.get("first")), toDate(coverage.get("last")), new DatasetVersions.Measures(level, measures, counts));
     }
 
     java.util.Optional<Contents> contents(long datasetId) {

@@ -1,5 +1,6 @@
 package org.patchwork.uploads;
 
+import org.patchwork.catalogue.DatasetKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +27,10 @@ public record ColumnMapping(String x, String y, Integer xyEpsg, String date, Str
                             String kind, String areaCode, String areaLevel, String period, List<String> measures,
                             List<String> counts, String name) {
 
-    public static final String EVENTS = "events";
-    public static final String AREA_STATISTICS = "area-statistics";
-    public static final String POLYGONS = "polygons";
-    static final List<String> KINDS = List.of(EVENTS, AREA_STATISTICS, POLYGONS);
-    static final List<String> LEVELS = List.of("lsoa", "msoa", "ward", "district");
+    static final String EVENTS = DatasetKind.EVENTS.key();
+    static final String AREA_STATISTICS = DatasetKind.AREA_STATISTICS.key();
+    static final String POLYGONS = DatasetKind.POLYGONS.key();
+    static final List<String> LEVELS = org.patchwork.boundaries.BoundaryLevel.keys();
 
     private static final List<String> X = List.of("longitude", "lon", "long", "lng", "easting", "east", "x", "x_coord", "xcoord");
     private static final List<String> Y = List.of("latitude", "lat", "northing", "north", "y", "y_coord", "ycoord");
@@ -165,7 +165,7 @@ public record ColumnMapping(String x, String y, Integer xyEpsg, String date, Str
     }
 
     /** An error for each mapped column the file does not have (names compared ignoring case). */
-    List<UploadRejected.FileError> unknownColumns(List<String> fields, String label) {
+    public List<UploadRejected.FileError> unknownColumns(List<String> fields, String label) {
         List<String> known = fields.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
         List<UploadRejected.FileError> errors = new ArrayList<>();
         for (String column : columns()) {

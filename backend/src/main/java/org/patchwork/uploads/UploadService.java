@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.patchwork.audit.AuditEntry;
 import org.patchwork.audit.AuditLog;
 import org.patchwork.catalogue.DatasetCatalogue;
+import org.patchwork.catalogue.DatasetKind;
 import org.patchwork.catalogue.LoadIssue;
 import org.patchwork.catalogue.NewDataset;
 import org.patchwork.catalogue.Theme;
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -48,22 +48,20 @@ public class UploadService {
     private final DatasetCatalogue catalogue;
     private final DatasetVersions versions;
     private final AuditLog audit;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
     UploadService(UploadFiles files, Inspector inspector, UploadStaging staging, List<KindPipeline> pipelines, JobStore jobs,
-                  DatasetCatalogue catalogue, DatasetVersions versions, AuditLog audit, JdbcClient jdbc, TransactionTemplate transaction,
+                  DatasetCatalogue catalogue, DatasetVersions versions, AuditLog audit, TransactionTemplate transaction,
                   ObjectMapper json) {
         this.files = files;
         this.inspector = inspector;
         this.staging = staging;
-        this.pipelines = pipelines.stream().collect(java.util.stream.Collectors.toMap(KindPipeline::kind, p -> p));
+        this.pipelines = pipelines.stream().collect(java.util.stream.Collectors.toMap(p -> p.kind().key(), p -> p));
         this.jobs = jobs;
         this.catalogue = catalogue;
         this.versions = versions;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
     }
@@ -136,8 +134,7 @@ public class UploadService {
             ColumnMapping mapping = request.mapping() != null ? request.mapping()
                     : remembered != null ? remembered : inspector.suggest(prepared, layer);
             KindPipeline pipeline = pipelineFor(mapping.kindOrEvents(), request.datasetId(), prepared.label(main));
-            KindPipeline.Checked checked = pipeline.check(id, prepared, layer, request, mapping,
-                    (stage, rows, percent) -> jobs.progress(id, stage, rows, percent));
+            KindPipeline.Checked checked = pipeline.check(new StagedUpload(id, prepared, layer, request, mapping, staging, jobs));
             long started = System.nanoTime();
             List<UploadRejected.FileError> rejected = staging.rejectedRows(checked.table(), Integer.MAX_VALUE);
             List<UploadRejected.FileError> notes = pipeline.notes(checked);
@@ -193,20 +190,15 @@ public class UploadService {
         List<LoadIssue> issues = new java.util.ArrayList<>(rejected.stream()
                 .map(e -> new LoadIssue(e.file(), e.row(), e.column(), e.value(), e.reason(), LoadIssue.Outcome.REJECTED)).toList());
         notes.forEach(e -> issues.add(new LoadIssue(e.file(), e.row(), e.column(), e.value(), e.reason(), LoadIssue.Outcome.REPAIRED)));
-        jdbc.sql("delete from dataset_issue where dataset_id = :id").param("id", datasetId).update();
-        catalogue.finish(datasetId, checked.rowsIn(), published.rowsPublished(), notes.size(), checked.rejected(), issues);
-        jdbc.sql("update dataset set coverage_start = :start, coverage_end = :end, loaded_at = now(), source_crs = :crs where id = :id")
-                .param("start", published.coverageStart()).param("end", published.coverageEnd()).param("crs", crs)
-                .param("id", datasetId).update();
-        jdbc.sql("insert into column_mapping (dataset_id, mapping, updated_by) values (:id, cast(:mapping as jsonb), :by) "
-                        + "on conflict (dataset_id) do update set mapping = excluded.mapping, updated_by = excluded.updated_by, updated_at = now()")
-                .param("id", datasetId).param("mapping", json.writeValueAsString(checked.mapping())).param("by", request.createdBy()).update();
+        catalogue.recordLoad(datasetId, checked.rowsIn(), published.rowsPublished(), notes.size(), checked.rejected(), issues,
+                published.coverageStart(), published.coverageEnd(), crs);
+        catalogue.rememberMapping(datasetId, json.writeValueAsString(checked.mapping()), request.createdBy());
         audit.record(new AuditEntry(request.createdBy(), request.partnerId(), null, "upload", "allowed", datasetId,
                 published.version(), "upload", published.rowsPublished(), stored.originalName() + ": " + checked.rowsIn() + " rows in, "
                 + checked.rejected() + " rejected"));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("datasetId", datasetId);
-        result.put("kind", pipeline.kind());
+        result.put("kind", pipeline.kind().key());
         result.put("version", published.version());
         result.put("rowsIn", checked.rowsIn());
         result.put("rowsPublished", published.rowsPublished());
@@ -220,11 +212,11 @@ public class UploadService {
         KindPipeline pipeline = pipelines.get(kind);
         if (pipeline == null) {
             throw new UploadRejected("Unknown kind of dataset '" + kind + "'", List.of(new UploadRejected.FileError(label, null, null, kind,
-                    "kind must be one of " + ColumnMapping.KINDS)));
+                    "kind must be one of " + DatasetKind.uploadable())));
         }
         if (datasetId != null) {
-            String current = jdbc.sql("select kind from dataset where id = :id").param("id", datasetId).query(String.class).single();
-            if (!current.equals("reference") && !current.equals(kind)) {
+            String current = catalogue.kind(datasetId).key();
+            if (!current.equals(DatasetKind.REFERENCE.key()) && !current.equals(kind)) {
                 throw new UploadRejected("This dataset holds " + current + "; a new version must hold " + current + " too, not " + kind,
                         List.of(new UploadRejected.FileError(label, null, null, kind, "kind differs from the dataset's (" + current + ")")));
             }
@@ -233,8 +225,7 @@ public class UploadService {
     }
 
     Optional<ColumnMapping> rememberedMapping(long datasetId) {
-        return jdbc.sql("select mapping::text from column_mapping where dataset_id = :id").param("id", datasetId)
-                .query(String.class).optional().map(text -> json.readValue(text, ColumnMapping.class));
+        return catalogue.rememberedMapping(datasetId).map(text -> json.readValue(text, ColumnMapping.class));
     }
 
     private static NewDataset newDataset(UploadRequest request, UploadFiles.Stored stored) {

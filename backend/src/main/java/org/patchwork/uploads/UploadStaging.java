@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * crashed load's leftovers can be found. Also the helpers the kinds share for reading that table.
  */
 @Component
-class UploadStaging {
+public class UploadStaging {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UploadStaging.class);
 
@@ -39,10 +39,10 @@ class UploadStaging {
      * A staged upload: the scratch table, its row count, its columns by lower-case source name, and the
      * short names given to file columns whose names PostgreSQL would cut short (by lower-case file name).
      */
-    record Staged(String table, int rowsIn, Map<String, String> columns, Map<String, String> aliases) {
+    public record Staged(String table, int rowsIn, Map<String, String> columns, Map<String, String> aliases) {
 
         /** The quoted staged column for a file column, as {@code r."name"}, or the SQL literal null. */
-        String column(String fileColumn) {
+        public String column(String fileColumn) {
             String name = fileColumn == null ? null : aliases.getOrDefault(fileColumn.toLowerCase(Locale.ROOT),
                     columns.get(fileColumn.toLowerCase(Locale.ROOT)));
             if (fileColumn != null && name == null) {
@@ -52,7 +52,7 @@ class UploadStaging {
         }
 
         /** Fills {@code key} with the staged column and {@code key_name} with the file column as an SQL literal. */
-        void put(Map<String, String> placeholders, String key, String fileColumn) {
+        public void put(Map<String, String> placeholders, String key, String fileColumn) {
             placeholders.put(key, column(fileColumn));
             placeholders.put(key + "_name", literal(fileColumn));
         }
@@ -155,7 +155,7 @@ class UploadStaging {
         });
     }
 
-    static long millisSince(long nanoTime) {
+    public static long millisSince(long nanoTime) {
         return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
@@ -179,7 +179,7 @@ class UploadStaging {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    static String literal(String text) {
+    public static String literal(String text) {
         return text == null ? "null" : "'" + text.replace("'", "''") + "'";
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.patchwork.PatchworkIntegrationTest;
 import org.patchwork.audit.AuditLog;
 import org.patchwork.catalogue.DatasetCatalogue;
+import org.patchwork.catalogue.DatasetKind;
 import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.gdal.StagingTables;
 import org.patchwork.gdal.UnreachableDatabase;
@@ -58,7 +59,7 @@ class UploadFailuresIT {
     @Test
     void aDatabaseOgr2ogrCannotReachIsA503ThatKeepsTheUploadForARetry() throws IOException {
         UploadStaging unreachable = new UploadStaging(UnreachableDatabase.stagingTables(jdbc), inspector, jdbc, transaction);
-        UploadService service = service(unreachable, new EventUploadPipeline(unreachable, versions, jdbc));
+        UploadService service = service(unreachable, new StagingOnlyPipeline());
         DatabaseCounts before = DatabaseCounts.of(jdbc);
         UploadRequest request = request("database down");
         UUID job = jobs.create(request, "running");
@@ -77,11 +78,10 @@ class UploadFailuresIT {
     @Test
     void anErrorInTheMiddleOfALoadFailsTheJobDropsItsTablesAndIsRethrown() {
         UploadStaging staging = new UploadStaging(stagingTables, inspector, jdbc, transaction);
-        UploadService service = service(staging, new EventUploadPipeline(staging, versions, jdbc) {
+        UploadService service = service(staging, new StagingOnlyPipeline() {
             @Override
-            public Checked check(UUID job, UploadFiles.Prepared prepared, Inspector.Layer layer, UploadRequest request,
-                                 ColumnMapping mapping, Progress progress) {
-                jdbc.sql("create table " + UploadStaging.rawTable(job) + " (ogr_fid integer)").update();
+            public Checked check(Upload upload) {
+                jdbc.sql("create table " + UploadStaging.rawTable(upload.job()) + " (ogr_fid integer)").update();
                 throw new StackOverflowError("deep in the load");
             }
         });
@@ -97,8 +97,27 @@ class UploadFailuresIT {
         assertThat(DatabaseCounts.scratchTables(jdbc, job.toString())).as("scratch tables of the failed job").isEmpty();
     }
 
-    private UploadService service(UploadStaging staging, EventUploadPipeline pipeline) {
-        return new UploadService(files, inspector, staging, List.of(pipeline), jobs, catalogue, versions, audit, jdbc, transaction, json);
+    /** An events pipeline that only copies the file into its scratch table, as every kind's pipeline starts. */
+    private static class StagingOnlyPipeline implements KindPipeline {
+        @Override
+        public DatasetKind kind() {
+            return DatasetKind.EVENTS;
+        }
+
+        @Override
+        public Checked check(Upload upload) {
+            UploadStaging.Staged staged = upload.stage(null);
+            throw new IllegalStateException("staged " + staged.rowsIn() + " rows, but this pipeline only stages");
+        }
+
+        @Override
+        public DatasetVersions.Published publish(DatasetVersions.NewVersion version, Checked checked) {
+            throw new IllegalStateException("never published");
+        }
+    }
+
+    private UploadService service(UploadStaging staging, KindPipeline pipeline) {
+        return new UploadService(files, inspector, staging, List.of(pipeline), jobs, catalogue, versions, audit, transaction, json);
     }
 
     private UploadRequest request(String name) {

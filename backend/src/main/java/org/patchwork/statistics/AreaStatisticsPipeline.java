@@ -1,10 +1,15 @@
-package org.patchwork.uploads;
+package org.patchwork.statistics;
 
+import org.patchwork.boundaries.BoundaryLevel;
+import org.patchwork.catalogue.DatasetKind;
+import org.patchwork.uploads.ColumnMapping;
+import org.patchwork.uploads.KindPipeline;
+import org.patchwork.uploads.UploadRejected;
+import org.patchwork.uploads.UploadStaging;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.sql.SqlScripts;
@@ -20,29 +25,27 @@ import org.springframework.stereotype.Component;
 @Component
 class AreaStatisticsPipeline implements KindPipeline {
 
-    private final UploadStaging staging;
     private final AreaStatistics statistics;
     private final JdbcClient jdbc;
 
-    AreaStatisticsPipeline(UploadStaging staging, AreaStatistics statistics, JdbcClient jdbc) {
-        this.staging = staging;
+    AreaStatisticsPipeline(AreaStatistics statistics, JdbcClient jdbc) {
         this.statistics = statistics;
         this.jdbc = jdbc;
     }
 
     @Override
-    public String kind() {
-        return ColumnMapping.AREA_STATISTICS;
+    public DatasetKind kind() {
+        return DatasetKind.AREA_STATISTICS;
     }
 
     @Override
-    public Checked check(UUID job, UploadFiles.Prepared prepared, Inspector.Layer layer, UploadRequest request, ColumnMapping mapping,
-                         Progress progress) {
-        checkMapping(mapping, layer.fields(), prepared.label(prepared.detected().mainFile()));
-        progress.report("reading", 0, 10);
-        UploadStaging.Staged staged = staging.stage(job, prepared, layer, null);
-        progress.report("checking", staged.rowsIn(), 40);
-        String checked = UploadStaging.checkedTable(job);
+    public Checked check(Upload upload) {
+        ColumnMapping mapping = upload.mapping();
+        checkMapping(mapping, upload.fields(), upload.label());
+        upload.progress("reading", 0, 10);
+        UploadStaging.Staged staged = upload.stage(null);
+        upload.progress("checking", staged.rowsIn(), 40);
+        String checked = upload.checkedTable();
         Map<String, String> placeholders = new HashMap<>();
         placeholders.put("raw", staged.table());
         placeholders.put("checked", checked);
@@ -52,10 +55,10 @@ class AreaStatisticsPipeline implements KindPipeline {
         staged.put(placeholders, "code", mapping.areaCode());
         staged.put(placeholders, "period", mapping.period());
         staged.put(placeholders, "category", mapping.category());
-        jdbc.sql(SqlScripts.load("uploads/check_area_statistics", placeholders)).update();
+        jdbc.sql(SqlScripts.load("statistics/check_area_statistics", placeholders)).update();
         jdbc.sql("alter table " + checked + " add primary key (row_id)").update();
-        jdbc.sql(SqlScripts.load("uploads/reject_duplicate_areas", placeholders)).update();
-        jdbc.sql(SqlScripts.load("uploads/reject_partial_splits", placeholders)).update();
+        jdbc.sql(SqlScripts.load("statistics/reject_duplicate_areas", placeholders)).update();
+        jdbc.sql(SqlScripts.load("statistics/reject_partial_splits", placeholders)).update();
         Map<String, Object> counts = jdbc.sql("select count(*) filter (where reason is not null) as rejected, "
                 + "count(distinct area_code) filter (where reason is null) as areas, "
                 + "count(*) filter (where reason is null and change = 'S') as lsoa21_combined from " + checked).query().singleRow();
@@ -89,9 +92,9 @@ class AreaStatisticsPipeline implements KindPipeline {
         if (mapping.areaCode() == null) {
             errors.add(new UploadRejected.FileError(label, null, null, null, "name the column with the area codes (areaCode)"));
         }
-        if (mapping.areaLevel() == null || !ColumnMapping.LEVELS.contains(mapping.areaLevel())) {
+        if (mapping.areaLevel() == null || !BoundaryLevel.keys().contains(mapping.areaLevel())) {
             errors.add(new UploadRejected.FileError(label, null, null, mapping.areaLevel(),
-                    "say which areas the codes are (areaLevel): one of " + ColumnMapping.LEVELS));
+                    "say which areas the codes are (areaLevel): one of " + BoundaryLevel.keys()));
         }
         if (mapping.measures() == null || mapping.measures().isEmpty()) {
             errors.add(new UploadRejected.FileError(label, null, null, null, "name at least one column of numbers to publish (measures)"));

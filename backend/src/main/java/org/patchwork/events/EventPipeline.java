@@ -1,12 +1,15 @@
-package org.patchwork.uploads;
+package org.patchwork.events;
 
-import java.nio.file.Path;
+import org.patchwork.catalogue.DatasetKind;
+import org.patchwork.uploads.ColumnMapping;
+import org.patchwork.uploads.KindPipeline;
+import org.patchwork.uploads.UploadRejected;
+import org.patchwork.uploads.UploadStaging;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.sql.SqlScripts;
@@ -21,39 +24,37 @@ import org.springframework.stereotype.Component;
  * as a new version. Each stage logs its time (scripts/bench.sh reads them).
  */
 @Component
-class EventUploadPipeline implements KindPipeline {
+class EventPipeline implements KindPipeline {
 
-    private static final Logger log = LoggerFactory.getLogger(EventUploadPipeline.class);
+    private static final Logger log = LoggerFactory.getLogger(EventPipeline.class);
 
     private final UploadStaging staging;
     private final DatasetVersions versions;
     private final JdbcClient jdbc;
 
-    EventUploadPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc) {
+    EventPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc) {
         this.staging = staging;
         this.versions = versions;
         this.jdbc = jdbc;
     }
 
     @Override
-    public String kind() {
-        return ColumnMapping.EVENTS;
+    public DatasetKind kind() {
+        return DatasetKind.EVENTS;
     }
 
     @Override
-    public Checked check(UUID job, UploadFiles.Prepared prepared, Inspector.Layer layer, UploadRequest request, ColumnMapping mapping,
-                         Progress progress) {
-        SourceFormat format = prepared.detected().format();
-        Path main = prepared.detected().mainFile();
-        boolean ownGeometry = format.hasOwnGeometry() && layer.hasGeometry();
-        Integer epsg = ownGeometry ? staging.ownEpsg(request, prepared, layer) : xyEpsg(request, mapping, prepared);
-        checkMapping(mapping, layer.fields(), ownGeometry, prepared.label(main));
+    public Checked check(Upload upload) {
+        ColumnMapping mapping = upload.mapping();
+        boolean ownGeometry = upload.hasOwnGeometry();
+        Integer epsg = ownGeometry ? upload.ownEpsg() : xyEpsg(upload);
+        checkMapping(mapping, upload.fields(), ownGeometry, upload.label());
 
-        progress.report("reading", 0, 10);
-        UploadStaging.Staged staged = staging.stage(job, prepared, layer, ownGeometry ? epsg : null);
+        upload.progress("reading", 0, 10);
+        UploadStaging.Staged staged = upload.stage(ownGeometry ? epsg : null);
         int rowsIn = staged.rowsIn();
-        progress.report("checking", rowsIn, 40);
-        String checked = UploadStaging.checkedTable(job);
+        upload.progress("checking", rowsIn, 40);
+        String checked = upload.checkedTable();
         Map<String, String> placeholders = new HashMap<>();
         placeholders.put("raw", staged.table());
         placeholders.put("checked", checked);
@@ -69,18 +70,18 @@ class EventUploadPipeline implements KindPipeline {
         staged.put(placeholders, "location", mapping.location());
         staged.put(placeholders, "outcome", mapping.outcome());
         long started = System.nanoTime();
-        staging.withoutJit(SqlScripts.load("uploads/check_events", placeholders));
+        upload.runWithoutJit(SqlScripts.load("events/check_events", placeholders));
         int rejected = jdbc.sql("select count(*) from " + checked + " where reason is not null").query(Integer.class).single();
-        log.info("Upload job {}: checked {} rows ({} rejected) in {} ms", job, rowsIn, rejected, UploadStaging.millisSince(started));
+        log.info("Upload job {}: checked {} rows ({} rejected) in {} ms", upload.job(), rowsIn, rejected, UploadStaging.millisSince(started));
 
-        progress.report("assigning areas", rowsIn, 60);
+        upload.progress("assigning areas", rowsIn, 60);
         started = System.nanoTime();
-        String assigned = UploadStaging.assignedTable(job);
-        staging.withoutJit(SqlScripts.load("uploads/assign_areas", Map.of("checked", checked, "assigned", assigned)));
-        Map<String, Object> summary = jdbc.sql(SqlScripts.load("uploads/assignment_summary", Map.of("assigned", assigned))).query().singleRow();
+        String assigned = upload.assignedTable();
+        upload.runWithoutJit(SqlScripts.load("events/assign_areas", Map.of("checked", checked, "assigned", assigned)));
+        Map<String, Object> summary = jdbc.sql(SqlScripts.load("events/assignment_summary", Map.of("assigned", assigned))).query().singleRow();
         Map<String, Long> assignment = summary.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
-        log.info("Upload job {}: assigned areas in {} ms: {}", job, UploadStaging.millisSince(started), assignment);
+        log.info("Upload job {}: assigned areas in {} ms: {}", upload.job(), UploadStaging.millisSince(started), assignment);
         return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment), epsg);
     }
 
@@ -99,12 +100,13 @@ class EventUploadPipeline implements KindPipeline {
         return published;
     }
 
-    private static Integer xyEpsg(UploadRequest request, ColumnMapping mapping, UploadFiles.Prepared prepared) {
-        Integer epsg = mapping.xyEpsg() != null ? mapping.xyEpsg() : request.epsg();
+    private static Integer xyEpsg(Upload upload) {
+        ColumnMapping mapping = upload.mapping();
+        Integer epsg = mapping.xyEpsg() != null ? mapping.xyEpsg() : upload.requestedEpsg();
         if (epsg == null && mapping.x() != null) {
             throw new UploadRejected("Say which coordinate reference system the columns " + mapping.x() + " and " + mapping.y()
                     + " use (xyEpsg: 27700 for eastings/northings, 4326 for longitude/latitude)",
-                    List.of(new UploadRejected.FileError(prepared.stored().originalName(), null, mapping.x(), null,
+                    List.of(new UploadRejected.FileError(upload.originalName(), null, mapping.x(), null,
                             "unknown coordinate reference system for the x/y columns")));
         }
         return epsg == null ? 4326 : epsg;

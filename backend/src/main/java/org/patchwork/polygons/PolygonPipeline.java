@@ -1,9 +1,13 @@
-package org.patchwork.uploads;
+package org.patchwork.polygons;
 
+import org.patchwork.catalogue.DatasetKind;
+import org.patchwork.uploads.ColumnMapping;
+import org.patchwork.uploads.KindPipeline;
+import org.patchwork.uploads.UploadRejected;
+import org.patchwork.uploads.UploadStaging;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.sql.SqlScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,45 +21,42 @@ import org.springframework.stereotype.Component;
 @Component
 class PolygonPipeline implements KindPipeline {
 
-    private final UploadStaging staging;
     private final DatasetVersions versions;
     private final JdbcClient jdbc;
 
-    PolygonPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc) {
-        this.staging = staging;
+    PolygonPipeline(DatasetVersions versions, JdbcClient jdbc) {
         this.versions = versions;
         this.jdbc = jdbc;
     }
 
     @Override
-    public String kind() {
-        return ColumnMapping.POLYGONS;
+    public DatasetKind kind() {
+        return DatasetKind.POLYGONS;
     }
 
     @Override
-    public Checked check(UUID job, UploadFiles.Prepared prepared, Inspector.Layer layer, UploadRequest request, ColumnMapping mapping,
-                         Progress progress) {
-        String label = prepared.label(prepared.detected().mainFile());
-        List<UploadRejected.FileError> errors = mapping.unknownColumns(layer.fields(), label);
-        if (!prepared.detected().format().hasOwnGeometry() || !layer.hasGeometry()) {
-            errors.add(new UploadRejected.FileError(label, null, null, null,
+    public Checked check(Upload upload) {
+        ColumnMapping mapping = upload.mapping();
+        List<UploadRejected.FileError> errors = mapping.unknownColumns(upload.fields(), upload.label());
+        if (!upload.hasOwnGeometry()) {
+            errors.add(new UploadRejected.FileError(upload.label(), null, null, null,
                     "a polygon dataset needs a file with polygons (Shapefile, GeoPackage, GeoJSON, KML, MapInfo, FlatGeobuf)"));
         }
         if (!errors.isEmpty()) {
-            throw new UploadRejected("The column mapping does not fit the file; its columns are " + layer.fields(), errors);
+            throw new UploadRejected("The column mapping does not fit the file; its columns are " + upload.fields(), errors);
         }
-        Integer epsg = staging.ownEpsg(request, prepared, layer);
-        progress.report("reading", 0, 10);
-        UploadStaging.Staged staged = staging.stage(job, prepared, layer, epsg);
-        progress.report("checking", staged.rowsIn(), 40);
-        String checked = UploadStaging.checkedTable(job);
+        int epsg = upload.ownEpsg();
+        upload.progress("reading", 0, 10);
+        UploadStaging.Staged staged = upload.stage(epsg);
+        upload.progress("checking", staged.rowsIn(), 40);
+        String checked = upload.checkedTable();
         Map<String, String> placeholders = new HashMap<>();
         placeholders.put("raw", staged.table());
         placeholders.put("checked", checked);
         placeholders.put("epsg", String.valueOf(epsg));
         staged.put(placeholders, "name", mapping.name());
         staged.put(placeholders, "id", mapping.id());
-        jdbc.sql(SqlScripts.load("uploads/check_polygons", placeholders)).update();
+        jdbc.sql(SqlScripts.load("polygons/check_polygons", placeholders)).update();
         Map<String, Object> counts = jdbc.sql("select count(*) filter (where reason is not null) as rejected, "
                 + "count(*) filter (where repair is not null) as repaired from " + checked).query().singleRow();
         return new Checked(checked, checked, staged.rowsIn(), ((Number) counts.get("rejected")).intValue(), mapping,
