@@ -13,6 +13,7 @@ import { crime } from "./crime.js";
 import { format } from "./format.js";
 import { indicators } from "./indicators.js";
 import { statistics } from "./statistics.js";
+import { valuesByCode } from "./valuesByCode.js";
 
 const codeOf = (feature) => String(feature.id ?? feature.properties?.code);
 const POINT_LIMIT = 5000;
@@ -119,11 +120,16 @@ export class MapBrowser {
 
   async _counts(theme, choice, step, token, pointsOnly) {
     const { level, crime: filter } = choice;
-    const { slug } = theme.dataset;
+    const { id, slug } = theme.dataset;
     if (!pointsOnly) {
-      const collection = await step(`crime counts by ${indicators.level(level).noun}`, null, () =>
-        this.api.features(`${slug}-by-${level}`, { params: { category: filter.category, from: filter.from, to: filter.to } }));
+      const noun = indicators.level(level).noun;
+      const answer = await step(`crime counts by ${noun}`, null, () => this.api.getJson(this.api.withParams(
+        `/api/datasets/${encodeURIComponent(id)}/counts`, { level, category: filter.category, from: filter.from, to: filter.to })));
       if (token !== this._token) return false;
+      const boundaries = await step(`${noun} boundaries`, `level:${level}`, () => this.api.features(level));
+      if (token !== this._token) return false;
+      const { collection } = valuesByCode(boundaries, answer.areas, (row) => ({ level, count: row.suppressed ? null : row.count,
+        suppressed: Boolean(row.suppressed), reason: row.reason ?? null }));
       if (!this._drawCounts(theme, choice, collection)) return false;
     }
     this._removePoints();

@@ -2,6 +2,7 @@
 // class breaks and colours, each area's value in words, and the legend. Suppressed values are never drawn
 // or described as a number: they are hatched like suppressed crime counts and say "suppressed (1–N)".
 // Pure data and functions.
+import { valuesByCode } from "./valuesByCode.js";
 import { crime } from "./crime.js";
 import { format } from "./format.js";
 
@@ -120,19 +121,8 @@ function view(features, answer, { levelNoun = "area", datasetTitle } = {}) {
 // The boundaries of the answer's level with its values: one feature per area that has a row (value or
 // suppressed), and the codes of the rows with no boundary loaded.
 function join(boundaries, answer) {
-  const rows = new Map((answer?.values ?? []).map((row) => [String(row.code), row]));
-  const drawn = new Set();
-  const features = [];
-  for (const feature of boundaries?.features ?? []) {
-    const code = String(feature.id ?? feature.properties?.code);
-    const row = rows.get(code);
-    if (!row) continue;
-    drawn.add(code);
-    features.push({ ...feature, properties: { ...feature.properties, code, name: row.name ?? feature.properties?.name ?? code,
-      value: row.suppressed ? null : row.value ?? null, suppressed: Boolean(row.suppressed) } });
-  }
-  const unplaced = [...rows.keys()].filter((code) => !drawn.has(code));
-  return { collection: { type: "FeatureCollection", features }, unplaced };
+  return valuesByCode(boundaries, answer?.values, (row) => ({ value: row.suppressed ? null : row.value ?? null,
+    suppressed: Boolean(row.suppressed) }));
 }
 
 export const statistics = {
