@@ -3,6 +3,7 @@ package org.patchwork.access;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.patchwork.web.ProblemType;
 import org.slf4j.MDC;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -51,7 +52,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+        response.getWriter().write("{\"type\":\"" + ProblemType.of(type).uri() + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + json(detail) + "\",\"instance\":\"" + json(request.getRequestURI())
                 + "\",\"requestId\":\"" + json(String.valueOf(MDC.get("requestId"))) + "\"}");
     }

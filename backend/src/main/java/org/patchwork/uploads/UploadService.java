@@ -17,6 +17,7 @@ import org.patchwork.catalogue.Theme;
 import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.database.DatabaseUnavailable;
 import org.patchwork.gdal.IngestException;
+import org.patchwork.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -259,7 +260,7 @@ public class UploadService {
 
     static Map<String, Object> problem(int status, String type, String title, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "/problems/" + type);
+        problem.put("type", ProblemType.of(type).uri());
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);

@@ -3,8 +3,9 @@ package org.patchwork.web;
 import org.springframework.http.HttpStatus;
 
 /**
- * An error a client can act on. {@code type} is a short slug from the catalogue in the README
- * (unknown-collection, invalid-parameter, ...), served as {@code /problems/<type>}.
+ * An error a client can act on. {@code type} is a slug of the {@link ProblemType} catalogue
+ * (unknown-collection, invalid-parameter, ...), served as {@code /problems/<type>}; a slug not in the
+ * catalogue fails at once.
  */
 public class ApiProblem extends RuntimeException {
 
@@ -16,8 +17,13 @@ public class ApiProblem extends RuntimeException {
     public ApiProblem(HttpStatus status, String type, String title, String detail) {
         super(detail);
         this.status = status;
-        this.type = type;
+        this.type = ProblemType.of(type).slug();
         this.title = title;
+    }
+
+    /** A problem of {@code type}, with its usual status and title. */
+    public ApiProblem(ProblemType type, String detail) {
+        this(type.status(), type.slug(), type.title(), detail);
     }
 
     /** Adds a member to the problem body, e.g. the {@code errors} of a rejected upload. */

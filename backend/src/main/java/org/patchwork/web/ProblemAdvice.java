@@ -29,7 +29,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setType(URI.create("/problems/" + problem.type()));
+        body.setType(URI.create(ProblemType.of(problem.type()).uri()));
         body.setTitle(problem.title());
         problem.properties().forEach(body::setProperty);
         return respond(body, request);
@@ -40,8 +40,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.warn("Query timed out", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database took too long to answer; try a smaller area or fewer features.");
-        body.setType(URI.create("/problems/query-timeout"));
-        body.setTitle("Query timeout");
+        body.setType(URI.create(ProblemType.QUERY_TIMEOUT.uri()));
+        body.setTitle(ProblemType.QUERY_TIMEOUT.title());
         return respond(body, request);
     }
 
@@ -51,8 +51,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Quote request id " + MDC.get(RequestIdFilter.MDC_KEY)
                         + " when you report it.");
-        body.setType(URI.create("/problems/internal-error"));
-        body.setTitle("Internal error");
+        body.setType(URI.create(ProblemType.INTERNAL_ERROR.uri()));
+        body.setTitle(ProblemType.INTERNAL_ERROR.title());
         return respond(body, request);
     }
 

@@ -1,0 +1,72 @@
+package org.patchwork.web;
+
+import java.util.Arrays;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The catalogue of problem types every error is answered with, as {@code /problems/<slug>} (the README lists
+ * them). An {@link ApiProblem} of a slug not listed here is a programming error and fails at once.
+ */
+public enum ProblemType {
+    UNKNOWN_COLLECTION("unknown-collection", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_FEATURE("unknown-feature", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_DATASET("unknown-dataset", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_VERSION("unknown-version", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_JOB("unknown-job", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_AGREEMENT("unknown-agreement", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_USER("unknown-user", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_TOKEN("unknown-token", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_MEASURE("unknown-measure", HttpStatus.BAD_REQUEST, "Invalid request"),
+    UNKNOWN_PERIOD("unknown-period", HttpStatus.BAD_REQUEST, "Invalid request"),
+    UNKNOWN_CATEGORY("unknown-category", HttpStatus.BAD_REQUEST, "Invalid request"),
+    NOT_AN_EVENT_DATASET("not-an-event-dataset", HttpStatus.NOT_FOUND, "Not found"),
+    NOT_AREA_STATISTICS("not-area-statistics", HttpStatus.NOT_FOUND, "Not found"),
+    UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Unauthenticated"),
+    SIGN_IN_FAILED("sign-in-failed", HttpStatus.UNAUTHORIZED, "Sign-in failed"),
+    ACCESS_DENIED("access-denied", HttpStatus.FORBIDDEN, "Forbidden"),
+    GEOGRAPHY_NOT_ALLOWED("geography-not-allowed", HttpStatus.FORBIDDEN, "Forbidden"),
+    SINGLE_SLICE_REQUIRED("single-slice-required", HttpStatus.BAD_REQUEST, "Invalid request"),
+    INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
+    INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "Invalid request"),
+    INVALID_BBOX("invalid-bbox", HttpStatus.BAD_REQUEST, "Invalid request"),
+    INVALID_CRS("invalid-crs", HttpStatus.BAD_REQUEST, "Invalid request"),
+    CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+    UPLOAD_REJECTED("upload-rejected", HttpStatus.UNPROCESSABLE_CONTENT, "Upload rejected"),
+    QUERY_TIMEOUT("query-timeout", HttpStatus.SERVICE_UNAVAILABLE, "Query timeout"),
+    DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable"),
+    JOB_INTERRUPTED("job-interrupted", HttpStatus.INTERNAL_SERVER_ERROR, "Job interrupted"),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    private final String slug;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The type URI path, {@code /problems/<slug>}. */
+    public String uri() {
+        return "/problems/" + slug;
+    }
+
+    /** The type with this slug; an unlisted slug is a programming error. */
+    public static ProblemType of(String slug) {
+        return Arrays.stream(values()).filter(type -> type.slug.equals(slug)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("problem type '" + slug + "' is not in the catalogue"));
+    }
+}
