@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.patchwork.catalogue.DatasetCatalogue;
+import org.patchwork.catalogue.DatasetKind;
+import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.catalogue.LoadIssue;
 import org.patchwork.catalogue.LoadSummary;
 import org.patchwork.catalogue.NewDataset;
@@ -34,11 +36,13 @@ public class Imd2019Loader {
     private static final String LICENCE = "Open Government Licence v3.0";
 
     private final DatasetCatalogue catalogue;
+    private final DatasetVersions versions;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    Imd2019Loader(DatasetCatalogue catalogue, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction) {
+    Imd2019Loader(DatasetCatalogue catalogue, DatasetVersions versions, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction) {
         this.catalogue = catalogue;
+        this.versions = versions;
         this.jdbc = jdbc;
         this.transaction = transaction;
     }
@@ -70,6 +74,38 @@ public class Imd2019Loader {
                     params.addValue(domain.column() + "_decile", CsvFile.parseCount(row.get(domain.decileColumnInFile2())));
                 }
             }
+        });
+    }
+
+    /**
+     * Publishes the loaded index and domains as an area-statistics dataset ({@code imd2019}): the same values by
+     * LSOA code every other statistic travels as, so maps, profiles and indicators read IMD like any partner's
+     * statistics.
+     */
+    public LoadSummary publishValues() {
+        return transaction.execute(status -> {
+            int rows = jdbc.getJdbcTemplate().queryForObject("select count(*) from imd2019 i join area a "
+                    + "on a.level = 'lsoa' and a.code = i.lsoa_code", Integer.class);
+            // the two source files' checksums, combined: a reload of either is a new source
+            String sha = jdbc.getJdbcTemplate().queryForObject("select encode(sha256(convert_to(string_agg(source_sha256, ',' "
+                    + "order by slug), 'UTF8')), 'hex') from dataset where slug in ('imd2019-index', 'imd2019-domains')", String.class);
+            NewDataset dataset = NewDataset.openData("imd2019", "Indices of Deprivation 2019 by LSOA", Theme.DEPRIVATION,
+                    SOURCE + ", Files 1 and 2", LICENCE, "England, LSOA 2011", LocalDate.of(2019, 9, 26), LocalDate.of(2019, 9, 26),
+                    sha, null);
+            long datasetId = catalogue.register(dataset);
+            catalogue.describe(datasetId, "Rank (1 = most deprived of England's 32,844 LSOAs) and national decile of the Index of "
+                    + "Multiple Deprivation 2019 and each of its seven domains, for every loaded LSOA.", "every few years");
+            List<String> measures = new ArrayList<>();
+            for (Imd2019Domain domain : Imd2019Domain.values()) {
+                measures.add(domain.column() + "_rank");
+                measures.add(domain.column() + "_decile");
+            }
+            DatasetVersions.Published published = versions.publish(new DatasetVersions.NewVersion(datasetId, sha,
+                    "IoD2019 Files 1 and 2", "set-up"), DatasetKind.AREA_STATISTICS, "boundaries/publish_imd_values", "imd2019",
+                    rows, 0, LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31),
+                    new DatasetVersions.Measures("lsoa", measures, List.of()));
+            catalogue.finish(datasetId, rows, published.rowsInserted(), 0, rows - published.rowsInserted(), List.of());
+            return new LoadSummary(datasetId, dataset.slug(), rows, published.rowsInserted(), 0, rows - published.rowsInserted(), false);
         });
     }
 

@@ -98,6 +98,7 @@ class InitialDataLoader implements ApplicationRunner {
         step("population-mid2015", () -> population.load(dir.resolve("population/File_6_-_IoD2019_Population_Denominators.csv")));
         step("imd2019-index", () -> imd.loadIndex(dir.resolve("deprivation/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv")));
         step("imd2019-domains", () -> imd.loadDomains(dir.resolve("deprivation/File_2_-_IoD2019_Domains_of_Deprivation.csv")));
+        step("imd2019", imd::publishValues);
         // Record-level data belongs to a partner: with no sharing agreement, only Merseyside Police's users see it.
         step(CRIME_SLUG, () -> crime(dir.resolve("crime/merseyside-street-2022.zip")));
     }

@@ -35,6 +35,7 @@ class ProblemTypeTest {
                 }
             }
         }
+        raised.removeIf(slug -> slug.endsWith("-"));   // a slug built from a name, e.g. "unknown-" + "period"
         assertThat(raised).as("slugs found in the code").hasSizeGreaterThan(15);
         Set<String> catalogue = new TreeSet<>(Arrays.stream(ProblemType.values()).map(ProblemType::slug).toList());
         assertThat(catalogue).containsAll(raised);
