@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one access decision. Every output path (dataset listing, OGC API Features, counts, custom areas,
- * and what later issues add) asks it, so the rules live here only:
+ * statistics, load reports) asks it, so the rules live here only:
  * <ul>
  * <li>open data: anyone who may use the app sees all of it;</li>
  * <li>the owner partner's users see records (its viewers, aggregates);</li>

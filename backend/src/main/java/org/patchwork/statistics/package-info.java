@@ -1,6 +1,7 @@
 /**
- * Statistics keyed by area code that partners upload (rates, counts, scores by LSOA, MSOA, ward or
- * district): published versions, and their values for the map with small counts suppressed for people
+ * Statistics keyed by area code (rates, counts, scores by LSOA, MSOA, ward or district), uploaded by
+ * partners or loaded as reference data (IMD 2019): this kind's upload pipeline, its published versions,
+ * and its values by code for the map, the API and OGC API Features, with counts protected for people
  * whose agreement gives aggregates only.
  */
 package org.patchwork.statistics;

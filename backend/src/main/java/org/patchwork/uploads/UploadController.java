@@ -14,6 +14,7 @@ import org.patchwork.access.AccessLevel;
 import org.patchwork.access.AccessPolicy;
 import org.patchwork.access.Role;
 import org.patchwork.access.Viewer;
+import org.patchwork.catalogue.Theme;
 import org.patchwork.catalogue.DatasetVersions;
 import org.patchwork.web.ApiProblem;
 import org.springframework.http.HttpStatus;
@@ -212,7 +213,7 @@ class UploadController {
     }
 
     private static String theme(String theme) {
-        List<String> themes = List.of("crime", "health", "education", "deprivation", "population", "boundaries", "other");
+        List<String> themes = java.util.Arrays.stream(Theme.values()).map(Theme::key).toList();
         String value = theme == null ? "other" : theme.strip().toLowerCase(java.util.Locale.ROOT);
         if (!themes.contains(value)) {
             throw ApiProblem.badRequest("invalid-request", "theme must be one of " + themes);
