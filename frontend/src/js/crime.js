@@ -1,6 +1,7 @@
 // Counts of events (police.uk street crime) by area: the months a dataset covers, the person's access
 // in words, class breaks and colours, and the legend. Suppressed counts are never drawn or described as
 // a number: they get their own hatched style and say "suppressed (1–N)". Pure data and functions.
+import { classification } from "./classification.js";
 import { format } from "./format.js";
 
 // ColorBrewer BuPu (sequential, colour-blind safe); zero gets a near-white of its own.
@@ -67,35 +68,21 @@ function accessLine(disclosure) {
 // Lower bounds of the classes above the first, from quantiles of the positive counts, rounded to
 // whole numbers (two significant figures above 100) and strictly increasing.
 function classBreaks(counts, classes = COUNT_COLOURS.length) {
-  const positive = counts.filter((c) => Number.isFinite(c) && c > 0).sort((a, b) => a - b);
-  if (positive.length === 0) return [];
   const nice = (v) => {
     if (v < 100) return Math.round(v);
     const step = 10 ** (Math.floor(Math.log10(v)) - 1);
     return Math.round(v / step) * step;
   };
-  const breaks = [];
-  for (let i = 1; i < classes; i++) {
-    const value = nice(positive[Math.floor((i * positive.length) / classes)]);
-    if (value > positive[0] && value > (breaks.at(-1) ?? 0)) breaks.push(value);
-  }
-  return breaks;
+  return classification.quantileBreaks(counts, classes, { positiveOnly: true, round: nice });
 }
 
 // 0 for a zero count, 1.. for the positive classes, -1 when there is no number to show.
 function classOf(count, breaks) {
-  if (count === null || count === undefined || !Number.isFinite(count)) return -1;
-  if (count <= 0) return 0;
-  return 1 + breaks.filter((b) => count >= b).length;
+  return classification.classOf(count, breaks, { zeroClass: true });
 }
 
 function classLabels(minimum, breaks) {
-  const lowers = [minimum, ...breaks];
-  return lowers.map((lower, i) => {
-    const upper = i + 1 < lowers.length ? lowers[i + 1] - 1 : null;
-    if (upper === null) return `${format.number(lower)} or more`;
-    return upper === lower ? format.number(lower) : `${format.number(lower)}–${format.number(upper)}`;
-  });
+  return classification.rangeLabels(minimum, breaks, { number: format.number, loneOrMore: true });
 }
 
 // Everything the map needs to draw one count layer: fill, words, legend and a summary.

@@ -1,5 +1,6 @@
 // Pure presentation helpers: numbers, ranks, colours and legend classes. No DOM, no Leaflet, so
 // `node --test frontend/test/` can check them without a browser.
+import { classification } from "./classification.js";
 
 // ColorBrewer RdYlBu, 10 classes (colour-blind safe): decile 1 (most deprived) red, 10 (least) blue.
 const DECILE_COLOURS = ["#a50026", "#d73027", "#f46d43", "#fdae61", "#fee090",
@@ -28,10 +29,7 @@ function calendarDate(text) {
 // Class index of a percentage: 0 for exactly 0, then one class per interval [break[i-1], break[i]).
 function percentClass(value, breaks = PERCENT_BREAKS) {
   if (isMissing(value)) return -1;
-  const p = Number(value);
-  if (p <= 0) return 0;
-  const above = breaks.filter((b) => p >= b).length;
-  return above + 1;
+  return classification.classOf(Number(value), breaks, { zeroClass: true });
 }
 
 function percentClassLabels(breaks = PERCENT_BREAKS) {

@@ -2,6 +2,7 @@
 // class breaks and colours, each area's value in words, and the legend. Suppressed values are never drawn
 // or described as a number: they are hatched like suppressed crime counts and say "suppressed (1–N)".
 // Pure data and functions.
+import { classification } from "./classification.js";
 import { valuesByCode } from "./valuesByCode.js";
 import { crime } from "./crime.js";
 import { format } from "./format.js";
@@ -34,31 +35,17 @@ function number(value) {
 // Lower bounds of the classes above the first, from quantiles of the values: data values themselves,
 // strictly increasing, at most classes − 1 of them (fewer when values repeat).
 function quantileBreaks(values, classes = COLOURS.length) {
-  const sorted = values.filter((v) => v !== null && v !== undefined && Number.isFinite(Number(v))).map(Number).sort((a, b) => a - b);
-  if (sorted.length === 0) return [];
-  const breaks = [];
-  for (let i = 1; i < classes; i++) {
-    const value = sorted[Math.floor((i * sorted.length) / classes)];
-    if (value > sorted[0] && value > (breaks.at(-1) ?? -Infinity)) breaks.push(value);
-  }
-  return breaks;
+  return classification.quantileBreaks(values, classes);
 }
 
 // 0.. for the classes, −1 when there is no value to show.
 function classOf(value, breaks) {
-  if (value === null || value === undefined || !Number.isFinite(value)) return -1;
-  return breaks.filter((b) => value >= b).length;
+  return classification.classOf(value, breaks);
 }
 
 // Whole numbers read "10–19"; others "10 to under 19.5"; the last class "or more".
 function classLabels(minimum, breaks, { whole = true } = {}) {
-  const lowers = [minimum, ...breaks];
-  return lowers.map((lower, i) => {
-    if (i + 1 >= lowers.length) return lowers.length === 1 ? number(lower) : `${number(lower)} or more`;
-    const next = lowers[i + 1];
-    if (!whole) return `${number(lower)} to under ${number(next)}`;
-    return next - 1 <= lower ? number(lower) : `${number(lower)}–${number(next - 1)}`;
-  });
+  return classification.rangeLabels(minimum, breaks, { whole, number });
 }
 
 // What the person sees of the values, in one line.
