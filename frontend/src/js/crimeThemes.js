@@ -3,15 +3,15 @@
 // ("<slug>-by-<level>") and, with record-level access, its points ("<slug>"); asking it first means no
 // request is made that is bound to fail (which would also show as an error in the browser's console).
 import { crime } from "./crime.js";
+import { indicators } from "./indicators.js";
 
-const LEVELS = ["lsoa", "msoa", "ward", "district"];
 
 // lists: { datasets, ogc } when the caller has already asked for them (datasetLayers.js does).
 export async function crimeThemes(api, lists = null) {
   const [datasets, ogc] = lists ? [lists.datasets, lists.ogc]
     : await Promise.all([api.getJson("/api/datasets"), api.getJson("/ogc/collections")]);
   const ids = new Set((ogc.collections ?? []).map((c) => c.id));
-  const events = datasets.filter(({ dataset }) => LEVELS.some((level) => ids.has(`${dataset.slug}-by-${level}`)));
+  const events = datasets.filter(({ dataset }) => indicators.levels.some(({ key }) => ids.has(`${dataset.slug}-by-${key}`)));
   const themes = await Promise.all(events.map(async ({ dataset, access }) => {
     let answer;
     try {

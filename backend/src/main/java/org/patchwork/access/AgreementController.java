@@ -1,5 +1,6 @@
 package org.patchwork.access;
 
+import org.patchwork.geography.BoundaryLevel;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AgreementController {
 
     private static final Set<String> LEVELS = Set.of("record", "aggregate", "public");
-    private static final Set<String> GEOGRAPHIES = Set.of("lsoa", "msoa", "ward", "district");
+    private static final Set<String> GEOGRAPHIES = Set.copyOf(BoundaryLevel.keys());
 
     private final AgreementStore agreements;
     private final AccessPolicy policy;

@@ -1,5 +1,6 @@
 package org.patchwork.boundaries;
 
+import org.patchwork.geography.BoundaryLevel;
 import java.util.List;
 import java.util.Optional;
 import org.patchwork.access.Viewer;

@@ -1,5 +1,6 @@
 package org.patchwork.boundaries;
 
+import org.patchwork.geography.BoundaryLevel;
 import java.nio.file.Path;
 import org.patchwork.catalogue.NewDataset;
 import org.patchwork.catalogue.Theme;

@@ -7,7 +7,7 @@ import org.patchwork.access.Access;
 import org.patchwork.access.AccessLevel;
 import org.patchwork.access.AccessPolicy;
 import org.patchwork.access.Viewer;
-import org.patchwork.boundaries.BoundaryLevel;
+import org.patchwork.geography.BoundaryLevel;
 import org.patchwork.layers.CollectionSource;
 import org.patchwork.layers.FeatureCollection;
 import org.patchwork.layers.ViewItems;

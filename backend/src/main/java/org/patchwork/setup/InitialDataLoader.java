@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.patchwork.access.PartnerDirectory;
 import org.patchwork.boundaries.BoundaryFile;
-import org.patchwork.boundaries.BoundaryLevel;
+import org.patchwork.geography.BoundaryLevel;
 import org.patchwork.boundaries.BoundaryLoader;
 import org.patchwork.boundaries.HierarchyLoader;
 import org.patchwork.boundaries.LsoaChangeLoader;

@@ -1,6 +1,6 @@
 package org.patchwork.statistics;
 
-import org.patchwork.boundaries.BoundaryLevel;
+import org.patchwork.geography.BoundaryLevel;
 import org.patchwork.catalogue.DatasetKind;
 import org.patchwork.uploads.ColumnMapping;
 import org.patchwork.uploads.KindPipeline;

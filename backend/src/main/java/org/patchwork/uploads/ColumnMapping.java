@@ -30,7 +30,7 @@ public record ColumnMapping(String x, String y, Integer xyEpsg, String date, Str
     static final String EVENTS = DatasetKind.EVENTS.key();
     static final String AREA_STATISTICS = DatasetKind.AREA_STATISTICS.key();
     static final String POLYGONS = DatasetKind.POLYGONS.key();
-    static final List<String> LEVELS = org.patchwork.boundaries.BoundaryLevel.keys();
+    static final List<String> LEVELS = org.patchwork.geography.BoundaryLevel.keys();
 
     private static final List<String> X = List.of("longitude", "lon", "long", "lng", "easting", "east", "x", "x_coord", "xcoord");
     private static final List<String> Y = List.of("latitude", "lat", "northing", "north", "y", "y_coord", "ycoord");

@@ -1,5 +1,6 @@
 package org.patchwork.boundaries;
 
+import org.patchwork.geography.BoundaryLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

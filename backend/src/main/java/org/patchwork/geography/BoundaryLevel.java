@@ -1,4 +1,4 @@
-package org.patchwork.boundaries;
+package org.patchwork.geography;
 
 /** The boundary sets Patchwork aggregates to, smallest first; {@link #id()} is the stored key. */
 public enum BoundaryLevel {
