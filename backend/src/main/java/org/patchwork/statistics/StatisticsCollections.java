@@ -32,10 +32,13 @@ class StatisticsCollections implements CollectionSource {
     private record StatisticsDataset(long id, String slug, String title, String level) {
     }
 
-    /** Area-statistics datasets with a published version, and its level. */
+    /**
+     * Partners' area-statistics datasets with a published version, and its level. Open reference statistics
+     * (IMD 2019) are already properties of the boundary collections.
+     */
     private List<StatisticsDataset> datasets() {
         return jdbc.sql("select d.id, d.slug, d.title, v.area_level as level from dataset d join dataset_version v on v.id = d.current_version_id "
-                + "where d.kind = 'area-statistics' order by d.id").query(StatisticsDataset.class).list();
+                + "where d.kind = 'area-statistics' and not d.open_data order by d.id").query(StatisticsDataset.class).list();
     }
 
     @Override
