@@ -91,16 +91,16 @@ public final class KernelDensity {
         meanX /= total;
         meanY /= total;
         double squares = 0;
-        double[][] distanceAndWeight = new double[n][];
+        double[] distances = new double[n];
         for (int i = 0; i < n; i++) {
             double w = weights == null ? 1 : weights[i];
             double dx = x[i] - meanX;
             double dy = y[i] - meanY;
             squares += w * (dx * dx + dy * dy);
-            distanceAndWeight[i] = new double[] {Math.sqrt(dx * dx + dy * dy), w};
+            distances[i] = Math.sqrt(dx * dx + dy * dy);
         }
         double standardDistance = Math.sqrt(squares / total);
-        double medianDistance = weightedMedian(distanceAndWeight, total);
+        double medianDistance = weights == null ? median(distances) : weightedMedian(distances, weights, total);
         double spread = Math.min(standardDistance, Math.sqrt(1 / Math.log(2)) * medianDistance);
         double bandwidth = 0.9 * spread * Math.pow(total, -0.2);
         if (!(bandwidth > 0)) {
@@ -119,20 +119,31 @@ public final class KernelDensity {
         return shorter / 250;
     }
 
-    private static double weightedMedian(double[][] distanceAndWeight, double total) {
-        Arrays.sort(distanceAndWeight, (a, b) -> Double.compare(a[0], b[0]));
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int half = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+    }
+
+    private static double weightedMedian(double[] values, double[] weights, double total) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
         double cumulative = 0;
-        for (int i = 0; i < distanceAndWeight.length; i++) {
-            cumulative += distanceAndWeight[i][1];
-            if (cumulative == total / 2 && i + 1 < distanceAndWeight.length) {
+        for (int k = 0; k < order.length; k++) {
+            cumulative += weights[order[k]];
+            if (cumulative == total / 2 && k + 1 < order.length) {
                 // exactly half the weight on each side: the midpoint, as the usual median of an even count
-                return (distanceAndWeight[i][0] + distanceAndWeight[i + 1][0]) / 2;
+                return (values[order[k]] + values[order[k + 1]]) / 2;
             }
             if (cumulative > total / 2) {
-                return distanceAndWeight[i][0];
+                return values[order[k]];
             }
         }
-        return distanceAndWeight[distanceAndWeight.length - 1][0];
+        return values[order[order.length - 1]];
     }
 
     private static double[] extent(double[] x, double[] y) {
