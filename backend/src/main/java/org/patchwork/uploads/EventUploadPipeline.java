@@ -52,6 +52,8 @@ class EventUploadPipeline implements KindPipeline {
         progress.report("reading", 0, 10);
         UploadStaging.Staged staged = staging.stage(job, prepared, layer, ownGeometry ? epsg : null);
         int rowsIn = staged.rowsIn();
+        String dateOrder = dateOrder(staged, mapping, prepared.label(main));
+        mapping = mapping.withDateOrder(dateOrder);   // remembered with the mapping, for the next version
         progress.report("checking", rowsIn, 40);
         String checked = UploadStaging.checkedTable(job);
         Map<String, String> placeholders = new HashMap<>();
@@ -63,6 +65,7 @@ class EventUploadPipeline implements KindPipeline {
         staged.put(placeholders, "x", mapping.x());
         staged.put(placeholders, "y", mapping.y());
         staged.put(placeholders, "date", mapping.date());
+        placeholders.put("month_first", String.valueOf(DateOrder.MONTH_FIRST.equals(dateOrder)));
         staged.put(placeholders, "category", mapping.category());
         staged.put(placeholders, "id", mapping.id());
         staged.put(placeholders, "lsoa", mapping.lsoaCode());
@@ -97,6 +100,33 @@ class EventUploadPipeline implements KindPipeline {
             throw new IllegalStateException("Published " + published.rowsInserted() + " rows but expected " + published.rowsPublished());
         }
         return published;
+    }
+
+    /**
+     * The order of day and month in the date column, decided from all its values (uploads.DateOrder), or
+     * the uploader's choice when every date fits both; null when it has no dates such as 10/02/2023.
+     */
+    private String dateOrder(UploadStaging.Staged staged, ColumnMapping mapping, String label) {
+        String date = staged.column(mapping.date());
+        Map<String, String> placeholders = Map.of("raw", staged.table(), "date", date);
+        Map<String, Object> counts = jdbc.sql(SqlScripts.load("uploads/date_order_evidence", placeholders)).query().singleRow();
+        DateOrder.Evidence evidence = new DateOrder.Evidence(number(counts.get("day_first")), number(counts.get("month_first")),
+                number(counts.get("either")), example(placeholders, counts.get("day_first_row")),
+                example(placeholders, counts.get("month_first_row")), example(placeholders, counts.get("either_row")));
+        return DateOrder.resolve(evidence, mapping.dateOrder(), mapping.date(), label);
+    }
+
+    private DateOrder.Example example(Map<String, String> placeholders, Object rowId) {
+        if (rowId == null) {
+            return null;
+        }
+        Map<String, Object> row = jdbc.sql(SqlScripts.load("uploads/date_order_example", placeholders))
+                .param("row_id", ((Number) rowId).longValue()).query().singleRow();
+        return new DateOrder.Example((String) row.get("value"), (String) row.get("file"), number(row.get("line")));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static Integer xyEpsg(UploadRequest request, ColumnMapping mapping, UploadFiles.Prepared prepared) {

@@ -50,7 +50,7 @@ final class RecordCounts {
             throw new UploadRejected(String.format(Locale.UK, "%s: the .%s says it holds %,d records but holds only %,d; the file is "
                     + "truncated, so %,d rows would be lost. Export the file again.", label, tableName, declared, present, declared - present),
                     List.of(new UploadRejected.FileError(label, null, null, null, String.format(Locale.UK,
-                            ".%s declares %,d records and holds %,d", tableName, declared, present))));
+                            "the .%s says it holds %,d records but holds only %,d", tableName, declared, present))));
         }
         if (declared != shapes) {
             String reason = String.format(Locale.UK, "the .%s has %,d %s but the .%s has %,d records", indexName, shapes, what, tableName,
