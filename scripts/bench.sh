@@ -154,7 +154,7 @@ first_entry=$(unzip -Z1 "$ZIP" | grep 'street.csv$' | head -1)
   for entry in $(unzip -Z1 "$ZIP" | grep 'street.csv$'); do unzip -p "$ZIP" "$entry" | tail -n +2; done; } > "$MERGED"
 merged=$(date +%s%N)
 PGPASSWORD=patchwork ogr2ogr --config PG_USE_COPY YES -gt 65536 -f PostgreSQL "$PG_DSN" "$MERGED" -nln staging.bench_crimes \
-  -oo X_POSSIBLE_NAMES=Longitude -oo Y_POSSIBLE_NAMES=Latitude -oo KEEP_GEOM_COLUMNS=NO -a_srs EPSG:4326 -t_srs EPSG:27700 \
+  -oo X_POSSIBLE_NAMES=Longitude -oo Y_POSSIBLE_NAMES=Latitude -oo KEEP_GEOM_COLUMNS=NO -s_srs EPSG:4326 -t_srs EPSG:27700 \
   -nlt POINT -lco GEOMETRY_NAME=geom -overwrite
 loaded=$(date +%s%N)
 "${PSQL[@]}" -c "set jit = off;
