@@ -100,10 +100,14 @@ class Inspector {
             args.addAll(openOptions(format));
             args.addAll(List.of(file.toString(), "-sql", "SELECT \"" + column.replace("\"", "") + "\" FROM \"" + layerName.replace("\"", "") + "\""));
             try {
-                var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                        .parse(new StringReader(gdal.run("ogr2ogr", args, Map.of())));
+                // no header parsing: GDAL writes this one-column header with a trailing comma ("Date,")
+                var parser = CSVFormat.RFC4180.parse(new StringReader(gdal.run("ogr2ogr", args, Map.of())));
+                boolean header = true;
                 for (CSVRecord record : parser) {
-                    values.add(record.get(0));
+                    if (!header) {
+                        values.add(record.get(0));
+                    }
+                    header = false;
                 }
             } catch (IngestException | IOException | IllegalArgumentException e) {
                 return DateOrder.tally(sampled);   // the load reads every value anyway
