@@ -3,8 +3,9 @@
 #   1. OGC API Features: all Liverpool LSOAs (298, full resolution) as GeoJSON through
 #      /ogc/collections/lsoa/items, against the same rows from psql with ST_AsGeoJSON.  Aim: <= 1.5x.
 #   2. Upload: the national police.uk month (380,370 rows, 40 files) from upload to published, with area
-#      assignment against the national LSOA boundaries, against plain ogr2ogr of the same CSVs into
-#      PostGIS with no checks.  Aim: <= 2x, app peak memory < 1 GB.
+#      assignment against the national LSOA boundaries, against the best plain-tool pipeline: the CSVs
+#      merged into one, one ogr2ogr load with COPY, one PostGIS ST_Intersects join to the LSOAs.
+#      Aim: <= 1x, app peak memory < 1 GB.
 # BENCH=1 runs only benchmark 1, BENCH=2 only benchmark 2 (after a one-request check that the app serves).
 # Starts its own throwaway PostGIS and app (BENCH_APP_PORT, default 18080; BENCH_PGPORT, default 55438);
 # REPEAT sets the number of timed runs (default 15); BENCH_LOG=file keeps a copy of the app's log.
@@ -141,24 +142,40 @@ echo "$state" | grep -q '"state":"succeeded"' || { echo "The upload failed: $sta
 published=$(echo "$state" | sed -E 's/.*"rowsPublished":([0-9]+).*/\1/')
 rejected=$(echo "$state" | sed -E 's/.*"rowsRejected":([0-9]+).*/\1/')
 
-# the reference: plain ogr2ogr of the same 40 CSVs into PostGIS, no checks, no assignment
+# The reference: the best plain-tool pipeline a GIS analyst would script for the same result, from the
+# same zip: merge the month's CSVs into one, load it with one ogr2ogr using COPY, and give every point
+# its LSOA with one PostGIS spatial join against the same national LSOAs (the 32,844 English LSOAs of the
+# national GeoPackage, in the area table loaded above). No checks, no other geographies, no versions.
+MERGED="$CLUSTER/merged-street.csv"
+PG_DSN="PG:host=127.0.0.1 port=$PG_PORT dbname=patchwork user=patchwork"
 start=$(date +%s%N)
-first=1
-for entry in $(unzip -Z1 "$ZIP" | grep 'street.csv$'); do
-  PGPASSWORD=patchwork ogr2ogr -f PostgreSQL "PG:host=127.0.0.1 port=$PG_PORT dbname=patchwork user=patchwork" \
-    "/vsizip/$ZIP/$entry" -nln staging.bench_raw -oo X_POSSIBLE_NAMES=Longitude -oo Y_POSSIBLE_NAMES=Latitude \
-    -a_srs EPSG:4326 -lco GEOMETRY_NAME=geom -gt 65536 $([ $first = 1 ] && echo -overwrite || echo -append)
-  first=0
-done
+first_entry=$(unzip -Z1 "$ZIP" | grep 'street.csv$' | head -1)
+{ unzip -p "$ZIP" "$first_entry" | head -1
+  for entry in $(unzip -Z1 "$ZIP" | grep 'street.csv$'); do unzip -p "$ZIP" "$entry" | tail -n +2; done; } > "$MERGED"
+merged=$(date +%s%N)
+PGPASSWORD=patchwork ogr2ogr --config PG_USE_COPY YES -gt 65536 -f PostgreSQL "$PG_DSN" "$MERGED" -nln staging.bench_crimes \
+  -oo X_POSSIBLE_NAMES=Longitude -oo Y_POSSIBLE_NAMES=Latitude -oo KEEP_GEOM_COLUMNS=NO -s_srs EPSG:4326 -t_srs EPSG:27700 \
+  -nlt POINT -lco GEOMETRY_NAME=geom -overwrite
+loaded=$(date +%s%N)
+"${PSQL[@]}" -c "set jit = off;
+                 create table staging.bench_crimes_lsoa as
+                 select c.ogc_fid, l.code as lsoa_code
+                 from staging.bench_crimes c
+                 left join lateral (select a.code from area a where a.level = 'lsoa' and ST_Intersects(a.geom, c.geom) limit 1) l on true"
 end=$(date +%s%N)
+merge_ms=$(( (merged - start) / 1000000 )); load_ms=$(( (loaded - merged) / 1000000 )); join_ms=$(( (end - loaded) / 1000000 ))
 raw_ms=$(( (end - start) / 1000000 ))
-raw_rows=$("${PSQL[@]}" -c "select count(*) from staging.bench_raw")
-"${PSQL[@]}" -c "drop table staging.bench_raw"
+raw_rows=$("${PSQL[@]}" -c "select count(*) from staging.bench_crimes")
+joined_rows=$("${PSQL[@]}" -c "select count(lsoa_code) from staging.bench_crimes_lsoa")
+"${PSQL[@]}" -c "drop table staging.bench_crimes_lsoa; drop table staging.bench_crimes"
+rm -f "$MERGED"
 
 echo
-echo "Benchmark 2: national police.uk month, $rows rows in 40 files, upload to published vs plain ogr2ogr"
-printf '  %-42s %8s ms  %8s rows/s  (%s published, %s rejected)\n' "Patchwork upload (checks + 4 boundary sets)" "$upload_ms" \
+echo "Benchmark 2: national police.uk month, $rows rows in 40 files, upload to published vs the best plain-tool pipeline"
+printf '  %-52s %8s ms  %8s rows/s  (%s published, %s rejected)\n' "Patchwork upload (checks, 4 geographies, publish)" "$upload_ms" \
   "$(( rows * 1000 / (upload_ms > 0 ? upload_ms : 1) ))" "$published" "$rejected"
-printf '  %-42s %8s ms  %8s rows/s  (%s rows)\n' "ogr2ogr into PostGIS (reference)" "$raw_ms" "$(( raw_rows * 1000 / (raw_ms > 0 ? raw_ms : 1) ))" "$raw_rows"
-awk -v a="$upload_ms" -v r="$raw_ms" 'BEGIN { x = a / r; printf "  ratio Patchwork / ogr2ogr = %.2fx (aim <= 2.00x): %s\n", x, (x <= 2 ? "within aim" : "ABOVE AIM") }'
+printf '  %-52s %8s ms  %8s rows/s  (%s rows, %s with an LSOA)\n' "reference: merge + ogr2ogr COPY + ST_Intersects LSOA" "$raw_ms" \
+  "$(( raw_rows * 1000 / (raw_ms > 0 ? raw_ms : 1) ))" "$raw_rows" "$joined_rows"
+printf '  %-52s %8s ms merge, %s ms ogr2ogr COPY load, %s ms spatial join\n' "  of which" "$merge_ms" "$load_ms" "$join_ms"
+awk -v a="$upload_ms" -v r="$raw_ms" 'BEGIN { x = a / r; printf "  ratio Patchwork / plain tools = %.2fx (aim <= 1.00x): %s\n", x, (x <= 1 ? "within aim" : "ABOVE AIM") }'
 awk -v k="$peak_rss_kb" 'BEGIN { printf "  app peak resident memory during the upload = %.0f MB (aim < 1024 MB): %s\n", k / 1024, (k < 1048576 ? "within aim" : "ABOVE AIM") }'

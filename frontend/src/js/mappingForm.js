@@ -29,7 +29,7 @@ const POLYGON_ROLES = [
 ];
 
 // Every form value a suggestion may preset, whatever the kind.
-const VALUE_KEYS = [...new Set([...uploads.ROLES.map((r) => r.key), "xyEpsg", ...STATISTICS_ROLES.map((r) => r.key),
+const VALUE_KEYS = [...new Set([...uploads.ROLES.map((r) => r.key), "xyEpsg", "dateOrder", ...STATISTICS_ROLES.map((r) => r.key),
   "areaLevel", ...POLYGON_ROLES.map((r) => r.key)])];
 
 const blank = (value) => value === null || value === undefined || String(value).trim() === "";
@@ -96,7 +96,7 @@ function mappingRequest(kind, values, measures = [], { ownGeometry = false } = {
 }
 
 // What must be fixed before loading, as [{ key, message }] (key: the form control's), for the mapping's kind.
-function mappingProblems(mapping, { ownGeometry = false, crsUnknown = false, epsg = null } = {}) {
+function mappingProblems(mapping, { ownGeometry = false, crsUnknown = false, epsg = null, dateOrderAsked = false } = {}) {
   if (mapping?.kind === "area-statistics") return statisticsProblems(mapping);
   if (mapping?.kind === "polygons") {
     if (!ownGeometry) {
@@ -106,7 +106,7 @@ function mappingProblems(mapping, { ownGeometry = false, crsUnknown = false, eps
     const givenEpsg = Number.isInteger(Number(epsg)) && Number(epsg) > 0;
     return crsUnknown && !givenEpsg ? [{ key: "epsg", message: "Give the EPSG code of the file's coordinates." }] : [];
   }
-  return uploads.mappingProblems(mapping ?? {}, { ownGeometry, crsUnknown, epsg });
+  return uploads.mappingProblems(mapping ?? {}, { ownGeometry, crsUnknown, epsg, dateOrderAsked });
 }
 
 function statisticsProblems(mapping) {

@@ -20,7 +20,8 @@ const FREQUENCIES = ["Monthly", "Weekly", "Quarterly", "Annually", "Ad hoc", "On
 const ROLES = [
   { key: "x", noun: "x coordinate", label: "Longitude or easting (x)", xy: true, hint: "The column with each event's x coordinate." },
   { key: "y", noun: "y coordinate", label: "Latitude or northing (y)", xy: true, hint: "The column with each event's y coordinate." },
-  { key: "date", noun: "date", label: "Date or month", required: true, hint: "YYYY-MM, YYYY-MM-DD or DD/MM/YYYY." },
+  { key: "date", noun: "date", label: "Date or month", required: true,
+    hint: "YYYY-MM, YYYY-MM-DD, or day and month in either order (DD/MM/YYYY, MM/DD/YYYY), optionally with a time." },
   { key: "category", noun: "category", label: "Category", required: true, hint: "What happened, e.g. the crime type." },
   { key: "id", noun: "identifier", label: "Identifier", hint: "Optional: the publisher's reference; repeated identifiers are rejected." },
   { key: "lsoaCode", noun: "LSOA code", label: "LSOA code", hint: "Optional: compared with the LSOA the point falls in." },
@@ -80,11 +81,24 @@ function mappingRequest(values, { ownGeometry = false } = {}) {
   const mapping = {};
   for (const { key } of ROLES) mapping[key] = column(key);
   mapping.xyEpsg = mapping.x && Number.isInteger(epsg) && epsg > 0 ? epsg : null;
+  if (DATE_ORDERS.some(({ key }) => key === values.dateOrder)) mapping.dateOrder = values.dateOrder;
   return mapping;
 }
 
+// The order of day and month in dates such as 10/02/2023, when the preview could not tell it from the values.
+const DATE_ORDERS = [
+  { key: "day-first", label: "Day first: 10/02/2023 is 10 February (UK)" },
+  { key: "month-first", label: "Month first: 10/02/2023 is 2 October (US)" },
+];
+
+// Whether the preview asks for the date order of the mapped date column: its dates fit both orders throughout.
+function asksDateOrder(inspection, mapping) {
+  const order = inspection?.dateOrder;
+  return Boolean(order?.asks) && Boolean(mapping?.date) && order.column === mapping.date;
+}
+
 // What must be fixed before loading, as [{ key, message }]: the form control's key and what to do.
-function mappingProblems(mapping, { ownGeometry = false, crsUnknown = false, epsg = null } = {}) {
+function mappingProblems(mapping, { ownGeometry = false, crsUnknown = false, epsg = null, dateOrderAsked = false } = {}) {
   const problems = [];
   if (!ownGeometry) {
     if (!mapping.x) problems.push({ key: "x", message: "Choose the column with the x coordinate (longitude or easting)." });
@@ -95,6 +109,9 @@ function mappingProblems(mapping, { ownGeometry = false, crsUnknown = false, eps
     problems.push({ key: "epsg", message: "Give the EPSG code of the file's coordinates." });
   }
   if (!mapping.date) problems.push({ key: "date", message: "Choose the column with each event's date or month." });
+  if (dateOrderAsked && !mapping.dateOrder) {
+    problems.push({ key: "dateOrder", message: `Say whether the dates in ${mapping.date} are day first or month first.` });
+  }
   if (!mapping.category) problems.push({ key: "category", message: "Choose the column with each event's category." });
   const first = new Map();
   for (const { key, noun } of ROLES) {
@@ -202,7 +219,9 @@ export const uploads = {
   FREQUENCIES,
   ROLES,
   CRS_CHOICES,
+  DATE_ORDERS,
   STAGES,
+  asksDateOrder,
   fileSize,
   accepts,
   hasOwnGeometry,

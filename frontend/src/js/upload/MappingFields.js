@@ -1,7 +1,8 @@
 // Which column is which, for the kind of data chosen: one select per role of the column mapping, filled
 // with the file's fields and set to the mapping Patchwork suggests. Point events: x, y and their
 // coordinate system (only for files without geometry of their own), date, category and the optional
-// columns. Statistics by area: the area code column, the kind of area, optional period and breakdown
+// columns, and the order of day and month when the preview has something to say about it (it asks when
+// every date fits both orders). Statistics by area: the area code column, the kind of area, optional period and breakdown
 // columns, and the columns of numbers (MeasureList). Polygons: optional name and identifier columns.
 // Choices survive a change of kind. Fires onChange(mapping) as the uploader corrects it.
 import { dom } from "../dom.js";
@@ -19,8 +20,9 @@ export class MappingFields {
   }
 
   // fields: the file's column names; state: mappingForm.initialState; ownGeometry: the file has geometry of its own.
-  show(fields, state, { ownGeometry }) {
-    Object.assign(this, { fields, ownGeometry, values: { ...state.values }, measures: state.measures.map((m) => ({ ...m })) });
+  // dateOrder: what the preview found about the order of day and month in the date column (null: nothing to say).
+  show(fields, state, { ownGeometry, dateOrder = null }) {
+    Object.assign(this, { fields, ownGeometry, dateOrder, values: { ...state.values }, measures: state.measures.map((m) => ({ ...m })) });
     this.selects.clear();
     this.measureList = null;
     this.setKind(state.kind);
@@ -54,6 +56,7 @@ export class MappingFields {
       if (role.xy && this.ownGeometry) continue;
       this._select(grid, role, role.required || role.xy);
       if (role.key === "y") this._xyEpsg(grid);
+      if (role.key === "date" && this.dateOrder) this._dateOrder(grid);
     }
   }
 
@@ -94,6 +97,15 @@ export class MappingFields {
     if (epsg && !choices.some((c) => c.key === epsg)) choices.push({ key: epsg, label: `EPSG:${epsg}` });
     dom.options(select, choices, { empty: "Choose…", selected: epsg ?? "" });
     this.selects.set("xyEpsg", select);
+  }
+
+  // The order of day and month: preset when the values settle it, to be chosen when every date fits both.
+  _dateOrder(grid) {
+    const { asks, detail } = this.dateOrder;
+    const select = dom.field(grid, { id: "map-dateOrder", name: "dateOrder", tag: "select",
+      label: asks ? "Order of day and month (required)" : "Order of day and month", hint: detail });
+    dom.options(select, uploads.DATE_ORDERS, { empty: asks ? "Choose…" : "As the values show", selected: this.values.dateOrder ?? "" });
+    this.selects.set("dateOrder", select);
   }
 
   // Keeps the values on screen, so they are still there after a change of kind.

@@ -44,7 +44,7 @@ export class PreviewStep {
     const state = mappingForm.initialState(inspection);
     this.kind.show(state.kind, { ownGeometry: this.ownGeometry });
     this.crs.show(inspection);
-    this.mapping.show(inspection.fields ?? [], state, { ownGeometry: this.ownGeometry });
+    this.mapping.show(inspection.fields ?? [], state, { ownGeometry: this.ownGeometry, dateOrder: inspection.dateOrder ?? null });
     this.mappingSource.textContent = inspection.mappingSource === "remembered"
       ? "The mapping below is the one confirmed for this dataset's last upload; correct it if this file differs." : "";
     this.mappingSource.hidden = inspection.mappingSource !== "remembered";
@@ -131,7 +131,8 @@ export class PreviewStep {
 
   _check(mapping) {
     const problems = mappingForm.mappingProblems(mapping, { ownGeometry: this.ownGeometry,
-      crsUnknown: this.crs.unknown && mapping.kind !== "area-statistics", epsg: this.crs.value() });
+      crsUnknown: this.crs.unknown && mapping.kind !== "area-statistics", epsg: this.crs.value(),
+      dateOrderAsked: uploads.asksDateOrder(this.inspection, mapping) });
     const kindProblem = this.kind.mark(problems.some((p) => p.key === "kind"));
     const first = this.mapping.mark(problems) ?? kindProblem;
     const epsg = this.element.querySelector("#crs-epsg");

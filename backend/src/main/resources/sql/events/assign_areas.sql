@@ -5,7 +5,7 @@
 -- loaded LSOA (police.uk's codes come from the unmoved location, which beats generalised polygons), else
 -- point in polygon. Levels without a polygon for a point fall back to the ONS best-fit lookup of that LSOA.
 create unlogged table {{assigned}} as
-select c.row_id, c.source_file, c.source_line, c.month, c.category, c.source_id, c.source_lsoa_code,
+select c.row_id, c.source_file, c.source_line, c.month, c.occurred_on, c.occurred_at, c.category, c.source_id, c.source_lsoa_code,
        counting.lsoa_code, pip.lsoa as pip_lsoa_code,
        coalesce(pip.msoa, h.msoa_code) as msoa_code, coalesce(pip.ward, h.ward_code) as ward_code,
        coalesce(pip.district, h.lad_code) as lad_code,

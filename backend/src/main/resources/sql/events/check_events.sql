@@ -2,7 +2,8 @@
 -- National Grid, and, for a row that cannot be used, the first reason with its column and value.
 -- Placeholders are filled from the confirmed mapping: quoted column names of {{raw}} (ours) or null,
 -- and literals for {{xy}} (points from x/y columns) and {{epsg}}; the common formats take fast paths and
--- only odd values go through the lenient (slower) upload_* functions. The table is scratch, so unlogged.
+-- only odd values go through the lenient (slower) upload_* functions. {{month_first}} says whether dates such
+-- as 10/02/2023 are month first (uploads.DateOrder decided it from the column). The table is scratch, so unlogged.
 create unlogged table {{checked}} as
 with repeated as (
     -- the later rows of each identifier (narrow, so only identifiers and row numbers are sorted)
@@ -25,7 +26,7 @@ with repeated as (
            case when x_text ~ '^-?\d+(\.\d+)?$' then x_text::double precision else upload_number(x_text) end as x,
            case when y_text ~ '^-?\d+(\.\d+)?$' then y_text::double precision else upload_number(y_text) end as y,
            case when date_text ~ '^\d{4}-(0[1-9]|1[0-2])$' then to_date(date_text || '-01', 'YYYY-MM-DD')
-                else upload_date(date_text) end as day
+                else upload_date(date_text, {{month_first}}) end as day
     from source s
     offset 0   -- each step's values are computed once per row, not copied into every expression that uses them
 ), located as (
@@ -61,7 +62,10 @@ with repeated as (
     offset 0
 )
 select row_id, source_file, source_line,
-       date_trunc('month', day)::date as month, nullif(category_text, '') as category, nullif(id_text, '') as source_id,
+       date_trunc('month', day)::date as month,
+       case when date_text !~ '^\d{4}-\d{2}$' then day end as occurred_on,   -- the full date, unless only the month is given
+       case when day is not null and date_text ~ '(\d:\d\d|^\d{5}\.\d+$)' then upload_time(date_text) end as occurred_at,
+       nullif(category_text, '') as category, nullif(id_text, '') as source_id,
        nullif(lsoa_text, '') as source_lsoa_code,
        nullif(location_text, '') as location, nullif(outcome_text, '') as outcome, attributes,
        point::geometry(Point, 27700) as geom,

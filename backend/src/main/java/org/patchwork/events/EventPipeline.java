@@ -2,6 +2,7 @@ package org.patchwork.events;
 
 import org.patchwork.catalogue.DatasetKind;
 import org.patchwork.uploads.ColumnMapping;
+import org.patchwork.uploads.DateOrder;
 import org.patchwork.uploads.KindPipeline;
 import org.patchwork.uploads.UploadRejected;
 import org.patchwork.uploads.UploadStaging;
@@ -53,6 +54,8 @@ class EventPipeline implements KindPipeline {
         upload.progress("reading", 0, 10);
         UploadStaging.Staged staged = upload.stage(ownGeometry ? epsg : null);
         int rowsIn = staged.rowsIn();
+        String dateOrder = dateOrder(staged, mapping, upload.label());
+        mapping = mapping.withDateOrder(dateOrder);   // remembered with the mapping, for the next version
         upload.progress("checking", rowsIn, 40);
         String checked = upload.checkedTable();
         Map<String, String> placeholders = new HashMap<>();
@@ -64,6 +67,7 @@ class EventPipeline implements KindPipeline {
         staged.put(placeholders, "x", mapping.x());
         staged.put(placeholders, "y", mapping.y());
         staged.put(placeholders, "date", mapping.date());
+        placeholders.put("month_first", String.valueOf(DateOrder.MONTH_FIRST.equals(dateOrder)));
         staged.put(placeholders, "category", mapping.category());
         staged.put(placeholders, "id", mapping.id());
         staged.put(placeholders, "lsoa", mapping.lsoaCode());
@@ -98,6 +102,33 @@ class EventPipeline implements KindPipeline {
             throw new IllegalStateException("Published " + published.rowsInserted() + " rows but expected " + published.rowsPublished());
         }
         return published;
+    }
+
+    /**
+     * The order of day and month in the date column, decided from all its values (uploads.DateOrder), or
+     * the uploader's choice when every date fits both; null when it has no dates such as 10/02/2023.
+     */
+    private String dateOrder(UploadStaging.Staged staged, ColumnMapping mapping, String label) {
+        String date = staged.column(mapping.date());
+        Map<String, String> placeholders = Map.of("raw", staged.table(), "date", date);
+        Map<String, Object> counts = jdbc.sql(SqlScripts.load("uploads/date_order_evidence", placeholders)).query().singleRow();
+        DateOrder.Evidence evidence = new DateOrder.Evidence(number(counts.get("day_first")), number(counts.get("month_first")),
+                number(counts.get("either")), example(placeholders, counts.get("day_first_row")),
+                example(placeholders, counts.get("month_first_row")), example(placeholders, counts.get("either_row")));
+        return DateOrder.resolve(evidence, mapping.dateOrder(), mapping.date(), label);
+    }
+
+    private DateOrder.Example example(Map<String, String> placeholders, Object rowId) {
+        if (rowId == null) {
+            return null;
+        }
+        Map<String, Object> row = jdbc.sql(SqlScripts.load("uploads/date_order_example", placeholders))
+                .param("row_id", ((Number) rowId).longValue()).query().singleRow();
+        return new DateOrder.Example((String) row.get("value"), (String) row.get("file"), number(row.get("line")));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static Integer xyEpsg(Upload upload) {

@@ -52,7 +52,7 @@ public class Gdal {
             String stdout = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
                 String reason = stderr.isEmpty() ? stdout.strip() : stderr;
-                throw new IngestException(program + " could not read the file: " + firstLines(reason.isEmpty() ? "no reason given" : reason));
+                throw new IngestException(program + " could not read the file: " + firstLines(inWords(reason.isEmpty() ? "no reason given" : reason, args)));
             }
             log.debug("{} finished in {} ms", program, (System.nanoTime() - started) / 1_000_000);
             return stdout;
@@ -68,6 +68,33 @@ public class Gdal {
             deleteQuietly(out);
             deleteQuietly(err);
         }
+    }
+
+    /**
+     * GDAL's complaint fit for the file's owner: without the list of every driver it tried, without the
+     * "ERROR 1:" / "FAILURE:" markers, and with each path on the command line shortened to the file's name
+     * (the server's directories are nobody else's business).
+     */
+    static String inWords(String stderr, List<String> args) {
+        String text = stderr;
+        for (String arg : args) {
+            if (arg.startsWith("/") && arg.length() > 1) {
+                String name = arg.substring(arg.lastIndexOf('/') + 1);
+                text = text.replace(arg, name.startsWith("original-") ? name.substring("original-".length()) : name);
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String stripped = line.strip();
+            if (stripped.startsWith("->") || stripped.equals("FAILURE:") || stripped.isEmpty()) {
+                continue;   // the drivers GDAL tried, one a line
+            }
+            stripped = stripped.replaceFirst("^(ERROR|Warning) \\d+: ", "");
+            stripped = stripped.replaceFirst("^Unable to open datasource [`'](.*)' with the following drivers\\.$",
+                    "$1 is not in a format that can be read");
+            kept.add(stripped);
+        }
+        return kept.isEmpty() ? "no reason given" : String.join("\n", kept);
     }
 
     private static String firstLines(String text) {

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * Which columns of an upload mean what, for each kind of dataset (column names as in the file).
  * <ul>
  * <li>{@code events}: where the point is (the file's own geometry, or x/y columns in {@code xyEpsg}),
- * when (a date or month column), what (a category column), and optionally the publisher's identifier,
+ * when (a date or month column, and for dates such as 10/02/2023 the {@code dateOrder}: day-first or
+ * month-first, see {@link DateOrder}), what (a category column), and optionally the publisher's identifier,
  * an LSOA code, a location and an outcome.</li>
  * <li>{@code area-statistics}: the area code column and its boundary level, optionally a period and a
  * breakdown ({@code category}, e.g. age group), and the numeric {@code measures}, of which
@@ -25,7 +26,21 @@ import java.util.stream.Stream;
 public record ColumnMapping(String x, String y, Integer xyEpsg, String date, String category, String id,
                             String lsoaCode, String location, String outcome,
                             String kind, String areaCode, String areaLevel, String period, List<String> measures,
-                            List<String> counts, String name) {
+                            List<String> counts, String name, String dateOrder) {
+
+    /** A mapping without a date order: it is decided from the date column's values (see {@link DateOrder}). */
+    public ColumnMapping(String x, String y, Integer xyEpsg, String date, String category, String id, String lsoaCode, String location,
+                         String outcome, String kind, String areaCode, String areaLevel, String period, List<String> measures,
+                         List<String> counts, String name) {
+        this(x, y, xyEpsg, date, category, id, lsoaCode, location, outcome, kind, areaCode, areaLevel, period, measures, counts, name,
+                null);
+    }
+
+    /** The same mapping with the order of day and month in its date column: day-first, month-first or null. */
+    public ColumnMapping withDateOrder(String order) {
+        return new ColumnMapping(x, y, xyEpsg, date, category, id, lsoaCode, location, outcome, kind, areaCode, areaLevel, period,
+                measures, counts, name, order);
+    }
 
     static final String EVENTS = DatasetKind.EVENTS.key();
     static final String AREA_STATISTICS = DatasetKind.AREA_STATISTICS.key();

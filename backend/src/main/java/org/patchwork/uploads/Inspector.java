@@ -65,15 +65,60 @@ class Inspector {
             try {
                 epsg = detectEpsg(main, prepared.detected().format(), layer);
             } catch (IngestException e) {
-                crsProblem = e.getMessage() + ". " + CoordinateHint.describe(layer.extent());
+                crsProblem = org.patchwork.web.ServerPaths.scrub(e.getMessage()) + ". " + CoordinateHint.describe(layer.extent());
             }
         }
         List<Map<String, String>> sample = sample(main, prepared.detected().format(), layer.name());
         ColumnMapping mapping = ColumnMapping.suggest(layer.fields(), ownGeometryType(prepared.detected().format(), layer), sample);
+        DateOrder.Preview dateOrder = null;
+        if (mapping.kindOrEvents().equals(ColumnMapping.EVENTS) && mapping.date() != null) {
+            dateOrder = DateOrder.preview(mapping.date(), dateEvidence(prepared, layer, mapping.date(), sample));
+            if (dateOrder != null && DateOrder.CHOICES.contains(dateOrder.verdict())) {
+                mapping = mapping.withDateOrder(dateOrder.verdict());
+            }
+        }
         List<String> files = prepared.detected().mainFiles().stream().map(prepared::label).toList();
         return new Inspection(prepared.stored().id().toString(), prepared.stored().originalName(), prepared.detected().format().label(),
                 layer.name(), layer.geometryType(), featureCount, layer.fields(), epsg, crsProblem, layer.extent(),
-                sample, mapping, mapping.kindOrEvents(), files, "suggested");
+                sample, mapping, mapping.kindOrEvents(), files, "suggested", dateOrder);
+    }
+
+    /**
+     * The day/month evidence of a date column: from every value of the column when the sample has dates such
+     * as 10/02/2023 (one more read of that column only), else from the sample, which then settles nothing.
+     */
+    private DateOrder.Evidence dateEvidence(UploadFiles.Prepared prepared, Layer layer, String column, List<Map<String, String>> sample) {
+        List<String> sampled = sample.stream().map(row -> row.get(column)).toList();
+        if (sampled.stream().noneMatch(v -> v != null && DateOrder.NUMERIC.matcher(v).matches())) {
+            return DateOrder.tally(sampled);
+        }
+        List<String> values = new ArrayList<>();
+        SourceFormat format = prepared.detected().format();
+        for (Path file : prepared.detected().mainFiles()) {
+            String layerName = format == SourceFormat.POLICE_UK ? stem(file) : layer.name();
+            List<String> args = new ArrayList<>(List.of("-f", "CSV", "/vsistdout/"));
+            args.addAll(openOptions(format));
+            args.addAll(List.of(file.toString(), "-sql", "SELECT \"" + column.replace("\"", "") + "\" FROM \"" + layerName.replace("\"", "") + "\""));
+            try {
+                // no header parsing: GDAL writes this one-column header with a trailing comma ("Date,")
+                var parser = CSVFormat.RFC4180.parse(new StringReader(gdal.run("ogr2ogr", args, Map.of())));
+                boolean header = true;
+                for (CSVRecord record : parser) {
+                    if (!header) {
+                        values.add(record.get(0));
+                    }
+                    header = false;
+                }
+            } catch (IngestException | IOException | IllegalArgumentException e) {
+                return DateOrder.tally(sampled);   // the load reads every value anyway
+            }
+        }
+        return DateOrder.tally(values);
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
     }
 
     /** Refuses a CSV file with a quote GDAL would read to the end of the file (or to a stray later quote), losing rows silently. */

@@ -96,9 +96,17 @@ class UploadFiles {
 
     /** Unpacks a .zip (safely) and finds what it holds; other files are used as they are. */
     Prepared prepare(Stored stored) {
+        Prepared prepared = unpackAndDetect(stored);
+        ContentSniffer.requireMatches(prepared);   // a PNG named .csv is refused in words, before GDAL reads it
+        RecordCounts.requireMatching(prepared);     // a .dbf shorter than its .shp would silently drop shapes
+        return prepared;
+    }
+
+    private Prepared unpackAndDetect(Stored stored) {
         if (FormatDetector.extension(stored.originalName()).equals("zip")) {
             Path root = stored.directory().resolve("unpacked");
             if (!Files.isDirectory(root)) {
+                ContentSniffer.requireZip(stored.file(), stored.originalName());
                 List<Path> files = new ArchiveUnpacker(properties).unpack(stored.file(), stored.originalName(), root);
                 return new Prepared(stored, FormatDetector.detect(files, root, stored.originalName()), root);
             }

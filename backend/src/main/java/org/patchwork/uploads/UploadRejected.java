@@ -2,6 +2,7 @@ package org.patchwork.uploads;
 
 import java.util.List;
 import org.patchwork.web.ApiProblem;
+import org.patchwork.web.ServerPaths;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -17,8 +18,10 @@ public class UploadRejected extends ApiProblem {
     private final List<FileError> errors;
 
     public UploadRejected(String detail, List<FileError> errors) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "upload-rejected", "Upload rejected", detail);
-        this.errors = List.copyOf(errors);
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "upload-rejected", "Upload rejected", ServerPaths.scrub(detail));
+        // a reason may quote GDAL or the JDK, which name the server's own paths: never return those
+        this.errors = errors.stream().map(e -> new FileError(e.file(), e.row(), e.column(), e.value(), ServerPaths.scrub(e.reason())))
+                .toList();
         with("errors", this.errors);
     }
 

@@ -163,7 +163,8 @@ public class UploadService {
             problem.put("errors", e.errors());
             jobs.finish(id, false, null, null, problem);
         } catch (IngestException e) {
-            jobs.finish(id, false, null, null, problem(422, "upload-rejected", "Upload rejected", e.getMessage()));
+            jobs.finish(id, false, null, null, problem(422, "upload-rejected", "Upload rejected",
+                    org.patchwork.web.ServerPaths.scrub(e.getMessage())));
         } catch (Throwable e) {   // Errors too (out of memory, stack overflow): the job must not stay "running"
             log.error("Upload job {} failed", id, e);
             try {

@@ -28,7 +28,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), ServerPaths.scrub(problem.getMessage()));
         body.setType(URI.create(ProblemType.of(problem.type()).uri()));
         body.setTitle(problem.title());
         problem.properties().forEach(body::setProperty);
