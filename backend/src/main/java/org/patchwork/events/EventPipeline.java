@@ -111,7 +111,7 @@ class EventPipeline implements KindPipeline {
     private String dateOrder(UploadStaging.Staged staged, ColumnMapping mapping, String label) {
         String date = staged.column(mapping.date());
         Map<String, String> placeholders = Map.of("raw", staged.table(), "date", date);
-        Map<String, Object> counts = jdbc.sql(SqlScripts.load("uploads/date_order_evidence", placeholders)).query().singleRow();
+        Map<String, Object> counts = jdbc.sql(SqlScripts.load("events/date_order_evidence", placeholders)).query().singleRow();
         DateOrder.Evidence evidence = new DateOrder.Evidence(number(counts.get("day_first")), number(counts.get("month_first")),
                 number(counts.get("either")), example(placeholders, counts.get("day_first_row")),
                 example(placeholders, counts.get("month_first_row")), example(placeholders, counts.get("either_row")));
@@ -122,7 +122,7 @@ class EventPipeline implements KindPipeline {
         if (rowId == null) {
             return null;
         }
-        Map<String, Object> row = jdbc.sql(SqlScripts.load("uploads/date_order_example", placeholders))
+        Map<String, Object> row = jdbc.sql(SqlScripts.load("events/date_order_example", placeholders))
                 .param("row_id", ((Number) rowId).longValue()).query().singleRow();
         return new DateOrder.Example((String) row.get("value"), (String) row.get("file"), number(row.get("line")));
     }

@@ -31,7 +31,7 @@ public class ProblemErrorValve extends ErrorReportValve {
             response.setHeader(RequestIdFilter.HEADER, id);
         }
         log.info("Request {} refused by the server with {} before reaching the application", id, status);
-        String type = status == 400 ? "/problems/invalid-url" : "about:blank";
+        String type = status == 400 ? ProblemType.INVALID_URL.uri() : "about:blank";
         String detail = status == 400
                 ? "The address holds characters or sequences that are not allowed (such as an encoded slash, '//', a backslash, "
                 + "a semicolon or an encoded quote); check the link or encode the value as a query parameter."
