@@ -54,7 +54,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
             policy.audit(viewer, "denied", "denied", null, request.getRequestURI().startsWith("/api/admin") ? "admin-api" : "role",
                     null, "role not allowed: " + path);
         }
-        String detail = request.getRequestURI().startsWith("/api/admin")
+        String detail = e instanceof CsrfException
+                ? "A request that changes something needs the CSRF token: the X-XSRF-TOKEN header with the value of the "
+                        + "XSRF-TOKEN cookie (reload the page if the form was open for a long time), or an API token as "
+                        + "'Authorization: Bearer <token>'."
+                : request.getRequestURI().startsWith("/api/admin")
                 ? "Only administrators may do this."
                 : "You may not do this; if the form was open for a long time, reload the page and try again.";
         write(response, 403, "access-denied", "Forbidden", detail, request);
