@@ -32,7 +32,8 @@ cd "$ROOT"
 mvn -B -q -DskipTests install
 export PATCHWORK_ADMIN_PASSWORD="bench-admin-$(date +%s%N)"
 AUTH=(-u "admin:$PATCHWORK_ADMIN_PASSWORD")
-ADMIN=("${AUTH[@]}")
+CSRF=(-H 'X-XSRF-TOKEN: bench' -b 'XSRF-TOKEN=bench')   # Basic requests that change state send the CSRF pair
+ADMIN=("${AUTH[@]}" "${CSRF[@]}")
 java -Xmx1g -jar backend/target/patchwork.jar --server.port="$APP_PORT" > "$CLUSTER/app.log" 2>&1 &
 APP_PID=$!
 echo "Waiting for Patchwork to start and load its data ..."
@@ -43,11 +44,11 @@ done
 curl -sf "${AUTH[@]}" "http://localhost:$APP_PORT/api/datasets" | grep -q '"imd2019-domains"' || { tail -50 "$CLUSTER/app.log"; echo "Patchwork did not load its data" >&2; exit 1; }
 
 # GIS clients use API tokens: a Basic-auth request pays for a bcrypt check every time
-TOKEN=$(curl -sf "${AUTH[@]}" -H 'Content-Type: application/json' -d '{"name":"bench","days":1}' \
+TOKEN=$(curl -sf "${AUTH[@]}" "${CSRF[@]}" -H 'Content-Type: application/json' -d '{"name":"bench","days":1}' \
   "http://localhost:$APP_PORT/api/me/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
 AUTH=(-H "Authorization: Bearer $TOKEN")
 
-PSQL=(psql "postgresql://patchwork:patchwork@127.0.0.1:$PG_PORT/patchwork" -qAt -v ON_ERROR_STOP=1)
+PSQL=(psql "postgresql://patchwork_owner:patchwork_owner@127.0.0.1:$PG_PORT/patchwork" -qAt -v ON_ERROR_STOP=1)   # the owner may analyze
 URL="http://localhost:$APP_PORT/ogc/collections/lsoa/items?lad_code=E08000012&limit=1000"
 # the same rows and properties, as one FeatureCollection written by PostGIS
 SQL="select json_build_object('type', 'FeatureCollection', 'features', json_agg(json_build_object(
@@ -126,7 +127,7 @@ done
 
 peak_rss_kb=0
 start=$(date +%s%N)
-job=$(curl -sf -u "$BENCH_USER:bench-password-123" -F "file=@$ZIP" \
+job=$(curl -sf -u "$BENCH_USER:bench-password-123" "${CSRF[@]}" -F "file=@$ZIP" \
   -F 'metadata={"title":"Street crime, England and Wales, May 2022","theme":"crime","publishValidRows":true};type=application/json' \
   "http://localhost:$APP_PORT/api/datasets" | sed -E 's/.*"job":"([^"]+)".*/\1/')
 state=""

@@ -32,6 +32,14 @@ test("administrators and the owner's data managers may govern a partner dataset;
   assert.equal(governance.mayGovern({ authenticated: false }, police), false);
 });
 
+test("only the owner's data managers make agreements; administrators may only withdraw them", () => {
+  const police = { ownerPartnerId: 2, openData: false };
+  assert.equal(governance.mayMakeAgreements({ authenticated: true, role: "admin", partnerId: 2 }, police), false);
+  assert.equal(governance.mayMakeAgreements({ authenticated: true, role: "data-manager", partnerId: 2 }, police), true);
+  assert.equal(governance.mayMakeAgreements({ authenticated: true, role: "data-manager", partnerId: 3 }, police), false);
+  assert.equal(governance.mayMakeAgreements({ authenticated: true, role: "data-manager", partnerId: 2 }, { ...police, openData: true }), false);
+});
+
 test("the agreement request has one recipient and nulls for what was left empty", () => {
   const body = governance.agreementRequest({ title: " Crime for CSP ", purpose: "Strategic assessment", legalBasis: "CDA 1998 s.115",
     startDate: "2026-01-01", reviewDate: "", expiryDate: "2026-12-31", partnerId: "7", role: "", accessLevel: "aggregate", minGeography: "lsoa" });

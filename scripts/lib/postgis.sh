@@ -42,8 +42,10 @@ pw_as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# pw_start_cluster DIR PORT: creates (first time) and starts a cluster listening on 127.0.0.1:PORT,
-# with a database and login role "patchwork" (password "patchwork") that owns the schema, and PostGIS.
+# pw_start_cluster DIR PORT: creates (first time) and starts a cluster listening on 127.0.0.1:PORT, with
+# a database "patchwork" and PostGIS, owned by the role "patchwork_owner" that runs the migrations (Flyway),
+# and a login role "patchwork" the application connects as: it may read and write the data but only insert
+# into and read the audit trail (granted by the migrations). Both passwords are the role names.
 pw_start_cluster() {
   local dir="$1" port="$2"
   if [ "$(id -u)" -eq 0 ]; then
@@ -65,15 +67,23 @@ pw_start_cluster() {
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c work_mem=32MB -c max_connections=60" >/dev/null
   fi
   local psql=("$PG_BIN/psql" -h "$dir" -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt)
-  if [ "$(pw_as_owner "${psql[@]}" -c "select 1 from pg_roles where rolname='patchwork'")" != "1" ]; then
-    pw_as_owner "${psql[@]}" -c "create role patchwork login password 'patchwork'"
-  fi
+  local role
+  for role in patchwork_owner patchwork; do
+    if [ "$(pw_as_owner "${psql[@]}" -c "select 1 from pg_roles where rolname='$role'")" != "1" ]; then
+      pw_as_owner "${psql[@]}" -c "create role $role login password '$role'"
+    fi
+  done
   if [ "$(pw_as_owner "${psql[@]}" -c "select 1 from pg_database where datname='patchwork'")" != "1" ]; then
-    pw_as_owner "${psql[@]}" -c "create database patchwork owner patchwork"
+    pw_as_owner "${psql[@]}" -c "create database patchwork owner patchwork_owner"
+  elif [ "$(pw_as_owner "${psql[@]}" -c "select pg_get_userbyid(datdba) from pg_database where datname='patchwork'")" = "patchwork" ]; then
+    # a database made before the roles were split: the owner role takes over every object
+    pw_as_owner "${psql[@]}" -c "alter database patchwork owner to patchwork_owner"
+    pw_as_owner "${psql[@]}" -d patchwork -c "reassign owned by patchwork to patchwork_owner"
   fi
   pw_as_owner "${psql[@]}" -d patchwork -c "create extension if not exists postgis"
   export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$port/patchwork"
   export SPRING_DATASOURCE_USERNAME=patchwork SPRING_DATASOURCE_PASSWORD=patchwork
+  export SPRING_FLYWAY_USER=patchwork_owner SPRING_FLYWAY_PASSWORD=patchwork_owner
 }
 
 pw_stop_cluster() {
@@ -82,6 +92,7 @@ pw_stop_cluster() {
 }
 
 # Points the app at an existing database given as DATABASE_URL (postgres://user:pass@host:port/db or jdbc:...).
+# Migrations use the same role unless SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD name an owner role.
 pw_use_database_url() {
   local url="$1"
   case "$url" in

@@ -67,11 +67,17 @@ function agreementStatus(agreement, today = isoDay(new Date())) {
   return { key: "not-in-force", label: "Not in force" };
 }
 
-// Administrators, and the owner partner's data managers, may change a (non-open) dataset's agreements.
+// Administrators, and the owner partner's data managers, may withdraw a (non-open) dataset's agreements.
 function mayGovern(session, dataset) {
   if (!session?.authenticated || !dataset || dataset.openData) return false;
   if (session.role === "admin") return true;
   return session.role === "data-manager" && session.partnerId != null && session.partnerId === dataset.ownerPartnerId;
+}
+
+// Only the owner partner's data managers make agreements (separation of duties: an administrator could
+// otherwise grant themselves record access).
+function mayMakeAgreements(session, dataset) {
+  return mayGovern(session, dataset) && session.role === "data-manager";
 }
 
 function defaultDates(today = new Date()) {
@@ -124,6 +130,7 @@ export const governance = {
   accessSummary,
   agreementStatus,
   mayGovern,
+  mayMakeAgreements,
   defaultDates,
   agreementRequest,
   recipientName,

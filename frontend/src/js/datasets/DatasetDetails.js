@@ -113,12 +113,14 @@ export class DatasetDetails {
     const mayGovern = governance.mayGovern(this.session, dataset);
     const list = new AgreementList(dom.el("div", "", section), { api: this.api, mayGovern });
     list.load(dataset.id);
-    if (mayGovern) {
+    if (governance.mayMakeAgreements(this.session, dataset)) {
       const form = new AgreementForm(dom.el("div", "agreement-form-box", section), { api: this.api, datasetId: dataset.id,
         onCreated: () => list.load(dataset.id) });
       form.start();
     } else {
-      dom.el("p", "muted small", section, "Administrators and the owner's data managers can add and withdraw agreements.");
+      dom.el("p", "muted small", section, mayGovern
+        ? "The owner's data managers make and change agreements; administrators can withdraw them."
+        : "The owner's data managers make agreements; they and administrators can withdraw them.");
     }
   }
 }

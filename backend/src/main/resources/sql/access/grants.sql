@@ -1,7 +1,7 @@
 -- Recipients of the dataset's agreements in force today (started, not expired, not withdrawn) that
 -- name the viewer: by partner, by role, by role within a partner, or the public. Evaluated on every
 -- request, so an agreement that expires stops giving access without a restart.
-select a.id as agreement_id, r.access_level, r.min_geography
+select a.id as agreement_id, r.access_level, r.min_geography, a.created_by
 from sharing_agreement a
 join agreement_recipient r on r.agreement_id = a.id
 where a.dataset_id = :dataset_id

@@ -2,6 +2,7 @@ package org.patchwork;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Sets up partners, users and sharing agreements through the admin API, as an administrator would.
+ * Sets up partners, users and sharing agreements through the admin API, as an administrator would; an
+ * agreement is made and changed by a data manager of the dataset's owner partner (separation of duties:
+ * administrators may only withdraw them).
  * The database outlives a test class (and a run), so every name gets a random suffix and nothing
  * assumes how many partners, users or agreements exist.
  */
@@ -36,9 +39,19 @@ public final class AdminApi {
     }
 
     private final ApiClient admin;
+    private final int port;
+    private final Map<Long, User> ownersManagers = new HashMap<>();
+    private final Map<Long, Long> datasetOfAgreement = new HashMap<>();
 
     public AdminApi(int port) {
         this.admin = ApiClient.admin(port);
+        this.port = port;
+    }
+
+    /** A data manager of the partner that owns the dataset (made on first use), who may make its agreements. */
+    public User ownersDataManager(long datasetId) {
+        long owner = admin.getJson("/api/datasets/" + datasetId).path("dataset").path("ownerPartnerId").asLong();
+        return ownersManagers.computeIfAbsent(owner, partner -> user(partner, "data-manager"));
     }
 
     public ApiClient client() {
@@ -79,12 +92,19 @@ public final class AdminApi {
 
     /** Creates an agreement on the dataset; returns its id. */
     public long agreement(long datasetId, LocalDate start, LocalDate expiry, Recipient... recipients) {
-        return admin.postJson("/api/datasets/" + datasetId + "/agreements", agreementBody(start, expiry, recipients))
-                .path("id").asLong();
+        long id = ownersDataManager(datasetId).basic(port).postJson("/api/datasets/" + datasetId + "/agreements",
+                agreementBody(start, expiry, recipients)).path("id").asLong();
+        datasetOfAgreement.put(id, datasetId);
+        return id;
     }
 
+    /** Changes an agreement made through this object. */
     public ApiClient.Reply updateAgreement(long agreementId, LocalDate start, LocalDate expiry, Recipient... recipients) {
-        return admin.put("/api/agreements/" + agreementId, agreementBody(start, expiry, recipients));
+        Long datasetId = datasetOfAgreement.get(agreementId);
+        if (datasetId == null) {
+            throw new IllegalStateException("agreement " + agreementId + " was not made through this AdminApi");
+        }
+        return ownersDataManager(datasetId).basic(port).put("/api/agreements/" + agreementId, agreementBody(start, expiry, recipients));
     }
 
     public ApiClient.Reply withdraw(long agreementId) {

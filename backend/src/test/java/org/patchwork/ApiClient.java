@@ -13,6 +13,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -54,11 +55,19 @@ public final class ApiClient {
     private final String authorization;
     private final CookieManager cookies;
     private final HttpClient http;
+    private final int port;
+    private final boolean csrfPair;
 
     private ApiClient(int port, String authorization, CookieManager cookies) {
+        this(port, authorization, cookies, authorization != null && authorization.startsWith("Basic "));
+    }
+
+    private ApiClient(int port, String authorization, CookieManager cookies, boolean csrfPair) {
         this.base = "http://localhost:" + port;
+        this.port = port;
         this.authorization = authorization;
         this.cookies = cookies;
+        this.csrfPair = csrfPair;
         HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
         this.http = (cookies == null ? builder : builder.cookieHandler(cookies)).build();
     }
@@ -83,6 +92,22 @@ public final class ApiClient {
     /** A browser: keeps cookies, sends no credentials until {@link #signIn} starts a session. */
     public static ApiClient browser(int port) {
         return new ApiClient(port, null, new CookieManager());
+    }
+
+    /**
+     * The same credentials without the CSRF cookie and header a script sends with Basic on a request that
+     * changes state: what a browser that cached Basic credentials sends on a cross-site form post.
+     */
+    public ApiClient withoutCsrfToken() {
+        return new ApiClient(port, authorization, cookies, false);
+    }
+
+    /**
+     * A script using HTTP Basic proves a request is not a cross-site forgery as the web app does: the same
+     * value in the XSRF-TOKEN cookie and the X-XSRF-TOKEN header (a page on another site can set neither).
+     */
+    public static String[] csrfPairHeaders() {
+        return new String[] {"X-XSRF-TOKEN", "script-token", "Cookie", "XSRF-TOKEN=script-token"};
     }
 
     public static String basicHeader(String username, String password) {
@@ -136,6 +161,12 @@ public final class ApiClient {
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+        }
+        if (csrfPair && !List.of("GET", "HEAD", "OPTIONS").contains(method) && !List.of(headers).contains("X-XSRF-TOKEN")) {
+            String[] pair = csrfPairHeaders();
+            for (int i = 0; i < pair.length; i += 2) {
+                request.header(pair[i], pair[i + 1]);
+            }
         }
         if (body == null) {
             request.method(method, BodyPublishers.noBody());

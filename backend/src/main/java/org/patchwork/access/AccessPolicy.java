@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
  * <ul>
  * <li>open data: anyone who may use the app sees all of it;</li>
  * <li>the owner partner's users see records (its viewers, aggregates);</li>
- * <li>recipients of an agreement in force today get the level and smallest geography it names;</li>
+ * <li>recipients of an agreement in force today get the level and smallest geography it names (but an
+ * administrator never gets record access through an agreement they made);</li>
  * <li>administrators see that a dataset exists and its agreement (metadata), not its data;</li>
  * <li>anyone else does not learn that the dataset exists (404, not 403).</li>
  * </ul>
@@ -56,6 +57,9 @@ public class AccessPolicy {
         }
         for (AccessStore.Grant grant : store.grants(datasetId, viewer)) {
             AccessLevel level = AccessLevel.valueOf(grant.accessLevel().toUpperCase());
+            if (level == AccessLevel.RECORD && viewer.isAdmin() && viewer.username().equals(grant.createdBy())) {
+                continue;   // separation of duties: no administrator gains record access through an agreement they made
+            }
             Access offered = new Access(level, grant.minGeography(), ruleFor(level, governance),
                     "sharing agreement " + grant.agreementId());
             if (better(offered, best)) {
@@ -103,6 +107,16 @@ public class AccessPolicy {
     /** Records a refusal decided by an output path itself (e.g. a geography the agreement does not allow). */
     public void denied(long datasetId, String output, String detail) {
         audit(currentViewer(), "denied", "denied", datasetId, output, null, detail);
+    }
+
+    /** Records a refusal that concerns no dataset (an upload, a job, a role the path needs). */
+    public void denied(String output, String detail) {
+        audit(currentViewer(), "denied", "denied", null, output, null, detail);
+    }
+
+    /** Records an act by the current viewer that concerns no published dataset (e.g. an upload's preview). */
+    public void audit(String action, String output, String detail) {
+        audit(currentViewer(), action, "allowed", null, output, null, detail);
     }
 
     /** Records an act on a dataset by the current viewer in the audit trail. */

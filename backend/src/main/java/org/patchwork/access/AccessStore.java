@@ -20,7 +20,7 @@ class AccessStore {
                       int publicMaxSuppressed, int publicRounding) {
     }
 
-    record Grant(long agreementId, String accessLevel, String minGeography) {
+    record Grant(long agreementId, String accessLevel, String minGeography, String createdBy) {
     }
 
     Optional<Governance> governance(long datasetId) {

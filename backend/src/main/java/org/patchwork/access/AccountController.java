@@ -84,6 +84,10 @@ class AccountController {
         long partnerId = request.partnerId() == null ? -1 : request.partnerId();
         var partner = accounts.partner(partnerId).orElseThrow(() -> ApiProblem.badRequest("invalid-request",
                 "partnerId must be the id of an existing partner"));
+        if (request.displayName() != null) {
+            required(request.displayName(), "displayName");
+        }
+        administratorsOnlyInOwnPartner(role, partner.id(), "create administrator " + username);
         String hash = request.password() == null ? null : passwords.encode(checkedPassword(request.password()));
         try {
             long id = accounts.createUser(username, request.displayName() == null ? username : request.displayName().strip(),
@@ -101,12 +105,27 @@ class AccountController {
     Map<String, Object> changeUser(@PathVariable long id, @RequestBody UserChange change) {
         PatchworkUser user = accounts.userById(id).orElseThrow(() -> ApiProblem.notFound("unknown-user", "There is no user " + id));
         Role role = change.role() == null ? null : role(change.role());
+        administratorsOnlyInOwnPartner(role, user.partnerId(), "make " + user.getUsername() + " an administrator");
         String hash = change.password() == null ? null : passwords.encode(checkedPassword(change.password()));
         accounts.updateUser(id, role, change.enabled(), hash);
         policy.audit(policy.currentViewer(), "account-change", "allowed", null, "admin-api", null, "changed user "
                 + user.getUsername() + (role != null ? " role=" + role.key() : "") + (change.enabled() != null ? " enabled="
                 + change.enabled() : "") + (hash != null ? " password" : ""));
         return Map.of("id", id, "username", user.getUsername());
+    }
+
+    /**
+     * Separation of duties between partners: an administrator may make administrators only inside their own
+     * partner, so one partner's administrator cannot plant an administrator (and with it that partner's
+     * record access) in another.
+     */
+    private void administratorsOnlyInOwnPartner(Role role, long partnerId, String act) {
+        Viewer viewer = policy.currentViewer();
+        if (role == Role.ADMIN && (viewer.partnerId() == null || viewer.partnerId() != partnerId)) {
+            policy.audit(viewer, "denied", "denied", null, "admin-api", null, "may not " + act + " in another partner");
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "access-denied", "Forbidden",
+                    "Administrators may create administrators only inside their own partner; ask that partner's administrator");
+        }
     }
 
     private String checkedPassword(String password) {
@@ -124,6 +143,10 @@ class AccountController {
     static String required(String value, String field) {
         if (value == null || value.isBlank()) {
             throw ApiProblem.badRequest("invalid-request", field + " is required");
+        }
+        // PostgreSQL text cannot hold NUL (it was a 500); no text here needs a control character but line breaks and tabs
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw ApiProblem.badRequest("invalid-request", field + " must not contain control characters such as NUL");
         }
         return value;
     }

@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sharing agreements of a dataset. Anyone who may know the dataset may read them; administrators and
- * the owner partner's data managers may create, change and withdraw them. Every change is audited.
+ * Sharing agreements of a dataset. Anyone who may know the dataset may read them. Separation of duties:
+ * only the owner partner's data managers make and change them (an administrator could otherwise grant
+ * themselves record access); administrators and the owner's data managers may withdraw them. Every
+ * change, and every refusal, is audited.
  */
 @RestController
 class AgreementController {
@@ -62,7 +64,7 @@ class AgreementController {
     @PostMapping("/api/datasets/{datasetId}/agreements")
     @Transactional
     ResponseEntity<Map<String, Object>> create(@PathVariable long datasetId, @RequestBody AgreementRequest request) {
-        Viewer viewer = mayGovern(datasetId);
+        Viewer viewer = mayMakeOrChange(datasetId);
         validate(request);
         long id = agreements.create(datasetId, request, viewer.username());
         policy.audit(viewer, "agreement-change", "allowed", datasetId, "agreements", null, "created agreement " + id + ": " + request.title());
@@ -73,7 +75,7 @@ class AgreementController {
     @Transactional
     Map<String, Object> update(@PathVariable long id, @RequestBody AgreementRequest request) {
         var agreement = agreements.find(id).orElseThrow(() -> ApiProblem.notFound("unknown-agreement", "There is no agreement " + id));
-        Viewer viewer = mayGovern(agreement.datasetId());
+        Viewer viewer = mayMakeOrChange(agreement.datasetId());
         validate(request);
         agreements.update(id, request);
         policy.audit(viewer, "agreement-change", "allowed", agreement.datasetId(), "agreements", null, "changed agreement " + id);
@@ -88,6 +90,18 @@ class AgreementController {
         agreements.withdraw(id);
         policy.audit(viewer, "agreement-change", "allowed", agreement.datasetId(), "agreements", null, "withdrew agreement " + id);
         return Map.of("id", id, "withdrawn", true);
+    }
+
+    /** Making or changing an agreement is for the owner partner's data managers only. */
+    private Viewer mayMakeOrChange(long datasetId) {
+        Viewer viewer = mayGovern(datasetId);
+        if (viewer.role() != Role.DATA_MANAGER) {
+            policy.audit(viewer, "denied", "denied", datasetId, "agreements", null, "administrators may not make or change agreements");
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "access-denied", "Forbidden",
+                    "Only the owning partner's data managers may make or change this dataset's agreements; "
+                            + "administrators may withdraw them");
+        }
+        return viewer;
     }
 
     private Viewer mayGovern(long datasetId) {

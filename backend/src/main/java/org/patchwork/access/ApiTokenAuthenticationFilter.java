@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer pwk_...} for GIS clients and scripts. Tokens are looked up by their
- * SHA-256 (the token itself is never stored); an unknown, expired or revoked token is a 401.
+ * SHA-256 (the token itself is never stored); an unknown, expired or revoked token is a 401, audited.
  * Created by {@link SecurityConfig} so that it runs inside the security chain only.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
@@ -23,9 +23,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     static final String PREFIX = "pwk_";
 
     private final AccountStore accounts;
+    private final AccessPolicy policy;
 
-    ApiTokenAuthenticationFilter(AccountStore accounts) {
+    ApiTokenAuthenticationFilter(AccountStore accounts, AccessPolicy policy) {
         this.accounts = accounts;
+        this.policy = policy;
     }
 
     @Override
@@ -36,6 +38,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             String token = header.substring(7).strip();
             PatchworkUser user = accounts.userByToken(sha256(token)).filter(PatchworkUser::isEnabled).orElse(null);
             if (user == null) {
+                policy.audit(Viewer.anonymous(), "login-failed", "failed", null, "api-token", null,
+                        "unknown, expired or revoked API token (" + Math.min(token.length(), 999) + " characters)");
                 ProblemSecurityHandlers.write(response, 401, "unauthenticated", "Unauthenticated",
                         "The API token is unknown, expired or revoked.", request);
                 return;

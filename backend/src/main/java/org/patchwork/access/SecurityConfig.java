@@ -21,12 +21,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Who may reach what. Pages and the API need a signed-in user (browser session with CSRF protection,
- * HTTP Basic, or an API token); with the public tier on, anonymous visitors may read the map and the
+ * Who may reach what. Pages and the API (and its OpenAPI description) need a signed-in user (browser
+ * session or HTTP Basic, both with CSRF protection on requests that change state, or an API token); with the public tier on, anonymous visitors may read the map and the
  * OGC API, where the access decision gives them public-level aggregates only.
  */
 @Configuration
@@ -43,10 +44,10 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccessProperties properties, AccountStore accounts,
                                             ProblemSecurityHandlers problems, SignInHandlers signIn,
                                             ObjectProvider<ClientRegistrationRepository> oidcClients,
-                                            OidcAccounts oidcAccounts) throws Exception {
+                                            OidcAccounts oidcAccounts, SignInThrottle throttle, AccessPolicy policy) throws Exception {
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers("/login.html", "/css/**", "/js/**", "/favicon.svg", "/webjars/**",
-                    "/actuator/health", "/api/session", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll();
+                    "/actuator/health", "/api/session", "/error").permitAll();
             if (properties.publicTier()) {
                 requests.requestMatchers(HttpMethod.GET, "/", "/index.html", "/ogc", "/ogc/**", "/api/datasets",
                         "/api/datasets/**", "/api/map-config").permitAll();
@@ -59,10 +60,12 @@ class SecurityConfig {
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signIn));
         http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         http.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        // Browser forms send the XSRF-TOKEN cookie back as a header; API clients that authenticate every
-        // request with an Authorization header carry no ambient credentials, so CSRF does not apply to them.
-        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfig::sendsCredentials));
-        http.addFilterBefore(new ApiTokenAuthenticationFilter(accounts), BasicAuthenticationFilter.class);
+        // Browser forms send the XSRF-TOKEN cookie back as a header. Only Bearer tokens are exempt: a browser
+        // never attaches one on its own, whereas it does resend cached Basic credentials (and the session
+        // cookie) on a cross-site form post. Scripts using Basic send the cookie and header pair themselves.
+        http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfig::sendsBearerToken));
+        http.addFilterBefore(new SignInThrottleFilter(throttle, policy), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new ApiTokenAuthenticationFilter(accounts, policy), BasicAuthenticationFilter.class);
         http.addFilterBefore(new AccountRefreshFilter(accounts), AuthorizationFilter.class);
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy()))
@@ -75,8 +78,9 @@ class SecurityConfig {
         return http.build();
     }
 
-    private static boolean sendsCredentials(HttpServletRequest request) {
-        return request.getHeader("Authorization") != null;
+    private static boolean sendsBearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     /** Only our own scripts run; the import maps are allowed by their hashes, computed from the pages. */

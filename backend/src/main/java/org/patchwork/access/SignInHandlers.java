@@ -4,18 +4,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Answers sign-in and sign-out: JSON for the sign-in page's script, a redirect for a plain form post.
  * Every failure gets the same message, whether the user name exists or not. Sign-ins, failures and
- * sign-outs are audited.
+ * sign-outs are audited. Failed and successful password checks feed the {@link SignInThrottle}.
  */
 @Component
 class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutSuccessHandler {
@@ -23,9 +27,11 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     static final String FAILED = "The user name or password is not right, or the account is disabled.";
 
     private final AccessPolicy policy;
+    private final SignInThrottle throttle;
 
-    SignInHandlers(AccessPolicy policy) {
+    SignInHandlers(AccessPolicy policy, SignInThrottle throttle) {
         this.policy = policy;
+        this.throttle = throttle;
     }
 
     @Override
@@ -70,6 +76,25 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         String tried = String.valueOf(event.getAuthentication().getName());
         policy.audit(new Viewer(null, tried.length() > 100 ? tried.substring(0, 100) : tried, null, null, null),
                 "login-failed", "failed", null, "session", null, event.getException().getClass().getSimpleName());
+        HttpServletRequest request = currentRequest();
+        if (request != null && event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
+            throttle.failed(tried, request.getRemoteAddr());
+        }
+    }
+
+    /** A password that worked (form or Basic) clears that account's failures at this address. */
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        HttpServletRequest request = currentRequest();
+        if (request != null && event.getAuthentication() instanceof UsernamePasswordAuthenticationToken token
+                && SignInThrottleFilter.triedUsername(request) != null) {
+            throttle.succeeded(token.getName(), request.getRemoteAddr());
+        }
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
     }
 
     private static boolean fromScript(HttpServletRequest request) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.patchwork.access.Access;
 import org.patchwork.access.AccessLevel;
 import org.patchwork.access.AccessPolicy;
+import org.patchwork.access.Role;
 import org.patchwork.access.Viewer;
 import org.patchwork.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The catalogue over HTTP, showing each person only the datasets they may know about, with the access
- * they have to each; for one dataset, what its load repaired or rejected.
+ * they have to each; for one dataset, what its load repaired or rejected (the values for its owner's
+ * data managers only, audited).
  */
 @RestController
 class DatasetController {
@@ -46,9 +48,23 @@ class DatasetController {
         Dataset dataset = catalogue.find(datasetId).orElseThrow();
         Map<String, Object> body = describe(dataset, access);
         List<LoadIssue> all = catalogue.issues(datasetId);
+        List<LoadIssue> listed = all.subList(0, Math.max(0, Math.min(issues, all.size())));
         body.put("issuesListed", all.size());
-        body.put("issues", all.subList(0, Math.max(0, Math.min(issues, all.size()))));
+        body.put("issues", mayReadRejectedValues(dataset) ? listed : listed.stream().map(LoadIssue::withoutValue).toList());
+        if (!dataset.openData() && mayReadRejectedValues(dataset) && !listed.isEmpty()) {
+            policy.audit("record-access", datasetId, "load-issues", listed.size(), "values of repaired and rejected rows");
+        }
         return body;
+    }
+
+    /**
+     * A rejected row's value is record-level data (a month, a place, an identifier of one event): the owner
+     * partner's data managers may read it; everyone else learns where and why rows were rejected, not what
+     * they held. Open data has no such secrets.
+     */
+    private boolean mayReadRejectedValues(Dataset dataset) {
+        Viewer viewer = policy.currentViewer();
+        return dataset.openData() || (viewer.role() == Role.DATA_MANAGER && policy.isOwner(viewer, dataset.id()));
     }
 
     private static Map<String, Object> describe(Dataset dataset, Access access) {

@@ -54,6 +54,9 @@ class EventController {
         Access access = policy.require(id, AccessLevel.PUBLIC, "custom-counts");
         requireEvents(id);
         CountFilter filter = CountFilter.parse(area.category(), area.from(), area.to());
+        if (area.lsoas() != null && area.lsoas().contains(null)) {
+            throw ApiProblem.badRequest("invalid-request", "lsoas must be a list of LSOA codes, e.g. [\"E01006512\"], without nulls");
+        }
         EventCounts.AreaCount result = counts.custom(id, area.lsoas() == null ? Set.of() : Set.copyOf(area.lsoas()), filter, access);
         policy.audit("aggregate-access", id, "custom-counts", 1, area.lsoas().size() + " LSOAs" + filterText(filter));
         Map<String, Object> body = header(id, access, filter);

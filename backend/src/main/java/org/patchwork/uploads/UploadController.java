@@ -32,7 +32,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The upload API: receive a file and preview it, then load it as a new dataset or a new version (202 with
- * a job to follow), the job's progress and row-level report, and a dataset's versions. Data managers only.
+ * a job to follow), the job's progress and row-level report, and a dataset's versions. Data managers only;
+ * an upload is its sender's alone, and the report (record-level values) its partner's data managers' alone.
  */
 @RestController
 class UploadController {
@@ -42,8 +43,11 @@ class UploadController {
     private final AccessPolicy policy;
     private final DatasetVersions versions;
     private final ObjectMapper json;
+    private final UploadOwners owners;
 
-    UploadController(UploadService uploads, JobStore jobs, AccessPolicy policy, DatasetVersions versions, ObjectMapper json) {
+    UploadController(UploadService uploads, JobStore jobs, AccessPolicy policy, DatasetVersions versions, ObjectMapper json,
+                     UploadOwners owners) {
+        this.owners = owners;
         this.uploads = uploads;
         this.jobs = jobs;
         this.policy = policy;
@@ -62,21 +66,26 @@ class UploadController {
         Viewer viewer = dataManager();
         Long versionOf = datasetId != null && policy.isOwner(viewer, datasetId) ? datasetId : null;
         Inspection inspection = uploads.receive(file.getInputStream(), file.getOriginalFilename(), versionOf);
+        owners.record(UUID.fromString(inspection.uploadId()), viewer);
+        policy.audit("upload-preview", "upload-preview", "previewed upload " + inspection.uploadId() + " (" + file.getOriginalFilename() + ")");
         return ResponseEntity.created(URI.create("/api/uploads/" + inspection.uploadId())).body(inspection);
     }
 
     @GetMapping("/api/uploads/{id}")
     Inspection inspection(@PathVariable UUID id) {
-        dataManager();
-        return uploads.inspect(id);
+        sentByViewer(id);
+        Inspection inspection = uploads.inspect(id);
+        policy.audit("upload-preview", "upload-preview", "previewed upload " + id);
+        return inspection;
     }
 
     @PostMapping(path = "/api/datasets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> createFromFile(@RequestPart("file") MultipartFile file,
                                                        @RequestPart(name = "metadata", required = false) String metadata) throws IOException {
-        dataManager();   // before the file is stored or unpacked
+        Viewer viewer = dataManager();   // before the file is stored or unpacked
         Submission submission = parse(metadata);
         Inspection inspection = uploads.receive(file.getInputStream(), file.getOriginalFilename());
+        owners.record(UUID.fromString(inspection.uploadId()), viewer);
         return create(withUpload(submission, inspection.uploadId()));
     }
 
@@ -88,23 +97,28 @@ class UploadController {
         }
         UploadRequest.Metadata metadata = new UploadRequest.Metadata(null, submission.title().strip(), theme(submission.theme()),
                 submission.description(), submission.source(), submission.licence(), submission.coverage(), submission.updateFrequency());
-        return queue(new UploadRequest(uploadId(submission), null, metadata, submission.mapping(), submission.epsg(),
+        UUID uploadId = uploadId(submission);
+        sentByViewer(uploadId);
+        return queue(new UploadRequest(uploadId, null, metadata, submission.mapping(), submission.epsg(),
                 Boolean.TRUE.equals(submission.publishValidRows()), viewer.username(), viewer.partnerId()));
     }
 
     @PostMapping(path = "/api/datasets/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> versionFromFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
                                                         @RequestPart(name = "metadata", required = false) String metadata) throws IOException {
-        ownersDataManager(id);
+        Viewer viewer = ownersDataManager(id);
         Submission submission = parse(metadata);
         Inspection inspection = uploads.receive(file.getInputStream(), file.getOriginalFilename());
+        owners.record(UUID.fromString(inspection.uploadId()), viewer);
         return version(id, withUpload(submission, inspection.uploadId()));
     }
 
     @PostMapping(path = "/api/datasets/{id}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> version(@PathVariable long id, @RequestBody Submission submission) {
         Viewer viewer = ownersDataManager(id);
-        return queue(new UploadRequest(uploadId(submission), id, null, submission.mapping(), submission.epsg(),
+        UUID uploadId = uploadId(submission);
+        sentByViewer(uploadId);
+        return queue(new UploadRequest(uploadId, id, null, submission.mapping(), submission.epsg(),
                 Boolean.TRUE.equals(submission.publishValidRows()), viewer.username(), viewer.partnerId()));
     }
 
@@ -144,13 +158,26 @@ class UploadController {
 
     @GetMapping("/api/jobs/{id}/report.csv")
     void report(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        visibleJob(id);
+        JobStore.Job job = visibleJob(id);
+        Viewer viewer = policy.currentViewer();
+        if (viewer.role() != Role.DATA_MANAGER || !job.partnerId().equals(viewer.partnerId())) {
+            policy.denied("job-report", "rejected-row report of job " + id + ": not the uploading partner's data manager");
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "access-denied", "Forbidden",
+                    "Rejected rows hold record-level values: only the uploading partner's data managers may read this report");
+        }
+        List<UploadRejected.FileError> issues = jobs.issues(id);
+        if (job.datasetId() != null) {
+            policy.audit("record-access", job.datasetId(), "job-report", issues.size(), "rejected-row report of job " + id);
+        } else {
+            policy.audit("record-access", "job-report", "rejected-row report of job " + id + " (" + issues.size() + " rows)");
+        }
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"upload-report-" + id + ".csv\"");
         Writer out = response.getWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("file", "row", "column", "value", "reason").get())) {
-            for (UploadRejected.FileError e : jobs.issues(id)) {
-                csv.printRecord(e.file(), e.row(), e.column(), e.value(), e.reason());
+            for (UploadRejected.FileError e : issues) {
+                csv.printRecord(SpreadsheetCells.neutralised(e.file()), e.row(), SpreadsheetCells.neutralised(e.column()),
+                        SpreadsheetCells.neutralised(e.value()), SpreadsheetCells.neutralised(e.reason()));
             }
         }
     }
@@ -164,6 +191,7 @@ class UploadController {
         Viewer viewer = policy.currentViewer();
         JobStore.Job job = jobs.find(id).orElseThrow(() -> ApiProblem.notFound("unknown-job", "There is no job " + id));
         if (!viewer.isAdmin() && (viewer.partnerId() == null || !viewer.partnerId().equals(job.partnerId()))) {
+            policy.denied(output(), "job " + id + " of another partner");
             throw ApiProblem.notFound("unknown-job", "There is no job " + id);
         }
         return job;
@@ -172,9 +200,28 @@ class UploadController {
     private Viewer dataManager() {
         Viewer viewer = policy.currentViewer();
         if (viewer.role() != Role.DATA_MANAGER) {
+            policy.denied("upload", "only data managers may upload (role " + (viewer.role() == null ? "none" : viewer.role().key()) + ")");
             throw new ApiProblem(HttpStatus.FORBIDDEN, "access-denied", "Forbidden", "Only data managers may upload data");
         }
         return viewer;
+    }
+
+    /** A data manager who sent this upload; to anyone else it does not exist (404, audited). */
+    private Viewer sentByViewer(UUID uploadId) {
+        Viewer viewer = dataManager();
+        if (!owners.sentBy(uploadId, viewer)) {
+            policy.denied("upload", "upload " + uploadId + " was sent by someone else (or does not exist)");
+            throw ApiProblem.notFound("unknown-upload", "There is no upload " + uploadId
+                    + " of yours (uploads are kept until they are loaded or for a day)");
+        }
+        return viewer;
+    }
+
+    /** The output path of the current request, for audit rows. */
+    private static String output() {
+        var attributes = (org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes();
+        return attributes.getRequest().getRequestURI().endsWith("/report.csv") ? "job-report" : "job";
     }
 
     private Viewer ownersDataManager(long datasetId) {

@@ -16,7 +16,9 @@ class OpenApiConfig {
                 .description("Neighbourhood information for multi-agency partnerships: datasets and sharing agreements, "
                         + "uploads with row-level validation, counts with disclosure control, OGC API - Features at /ogc "
                         + "(described separately at /ogc/api). Errors are RFC 9457 problem+json. Sign in with a browser "
-                        + "session, HTTP Basic, or 'Authorization: Bearer <API token>'.")
+                        + "session, HTTP Basic, or 'Authorization: Bearer <API token>'; a session or Basic request that changes "
+                        + "state also sends the same value in the XSRF-TOKEN cookie and the X-XSRF-TOKEN header. Failed sign-ins "
+                        + "are throttled (429 with Retry-After).")
                 .license(new License().name("Data: Open Government Licence v3.0 where stated per dataset")));
     }
 }

@@ -58,7 +58,7 @@ class AccessMatrixIT {
     void createThePartnership() {
         crime = new CrimeData(jdbc);
         planted = crime.plantedCell();
-        partnership = new Partnership(new AdminApi(port), crime.datasetId, today());
+        partnership = new Partnership(new AdminApi(port), crime.datasetId, today(), jdbc);
         Map<String, Long> districts = crime.counts("district", planted.filter());
         customArea = crime.lsoasOf("district", districts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
     }

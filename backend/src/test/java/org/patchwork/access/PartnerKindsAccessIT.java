@@ -101,7 +101,7 @@ class PartnerKindsAccessIT {
         assertThat(job.path("state").asString()).as("%s", job).isEqualTo("succeeded");
         long id = job.path("result").path("datasetId").asLong();
         LocalDate today = jdbc.sql("select current_date").query(LocalDate.class).single();
-        return new Shared(id, owner.dataset(id).path("slug").asString(), new Partnership(new AdminApi(port), id, today));
+        return new Shared(id, owner.dataset(id).path("slug").asString(), new Partnership(new AdminApi(port), id, today, jdbc));
     }
 
     @AfterAll

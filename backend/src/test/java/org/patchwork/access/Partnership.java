@@ -10,6 +10,7 @@ import org.patchwork.AdminApi.Recipient;
 import org.patchwork.AdminApi.User;
 import org.patchwork.ApiClient;
 import org.patchwork.SharedDataDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A partnership around the crime data, made through the admin and agreement APIs: a council with an
@@ -79,7 +80,7 @@ final class Partnership {
     private final AdminApi admin;
 
     /** Creates the partners, agreements (in force from yesterday for 30 days) and users. */
-    Partnership(AdminApi admin, long datasetId, LocalDate today) {
+    Partnership(AdminApi admin, long datasetId, LocalDate today, JdbcClient jdbc) {
         this.admin = admin;
         Map<String, Long> partners = Map.of(
                 "admins", admin.partnerId("Partnership administration"),
@@ -95,9 +96,21 @@ final class Partnership {
         for (String[] row : PEOPLE) {
             User user = row[0].equals("first administrator")
                     ? new User(0, "admin", SharedDataDirectory.ADMIN_PASSWORD, partners.get("admins"), "admin")
+                    : row[2].equals("admin") && !row[1].equals("admins") ? administratorOf(partners.get(row[1]), jdbc)
                     : admin.user(partners.get(row[1]), row[2]);
             people.put(row[0], new Person(row[0], user, Level.valueOf(row[3])));
         }
+    }
+
+    /**
+     * An administrator inside another partner. The admin API refuses to make one (separation of duties:
+     * administrators create administrators only inside their own partner), so, as the database operator
+     * setting up a partner's own first administrator would, an account is made and promoted in the database.
+     */
+    private User administratorOf(long partnerId, JdbcClient jdbc) {
+        User user = admin.user(partnerId, "analyst");
+        jdbc.sql("update app_user set role = 'admin' where id = :id").param("id", user.id()).update();
+        return new User(user.id(), user.username(), user.password(), partnerId, "admin");
     }
 
     Person person(String name) {

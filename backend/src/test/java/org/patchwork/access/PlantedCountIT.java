@@ -60,7 +60,7 @@ class PlantedCountIT {
     void plant() {
         crime = new CrimeData(jdbc);
         planted = crime.plantedCell();
-        partnership = new Partnership(new AdminApi(port), crime.datasetId, jdbc.sql("select current_date").query(LocalDate.class).single());
+        partnership = new Partnership(new AdminApi(port), crime.datasetId, jdbc.sql("select current_date").query(LocalDate.class).single(), jdbc);
     }
 
     @AfterAll

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.patchwork.AdminApi;
+import org.patchwork.ApiClient;
 import org.patchwork.PatchworkIntegrationTest;
 import org.patchwork.SharedDataDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,8 +53,10 @@ class PublicTierIT {
                 {"title":"Public crime map %s","purpose":"Public information","legalBasis":"Open data policy",
                  "startDate":"2020-01-01","expiryDate":"2099-12-31",
                  "recipients":[{"role":"public","accessLevel":"public","minGeography":"ward"}]}""".formatted(UUID.randomUUID());
+        AdminApi.User ownersDataManager = new AdminApi(port).user(new AdminApi(port).partnerId(CrimeData.OWNER), "data-manager");
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/datasets/" + crime + "/agreements"))
-                .header("Authorization", admin()).header("Content-Type", "application/json")
+                .header("Authorization", ApiClient.basicHeader(ownersDataManager.username(), ownersDataManager.password()))
+                .headers(ApiClient.csrfPairHeaders()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(agreement)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
         long agreementId = json.readTree(created.body()).get("id").asLong();
@@ -79,6 +83,7 @@ class PublicTierIT {
             assertThat(get("/api/admin/users", false).statusCode()).isEqualTo(401);
         } finally {
             http.send(HttpRequest.newBuilder(uri("/api/agreements/" + agreementId + "/withdraw")).header("Authorization", admin())
+                    .headers(ApiClient.csrfPairHeaders())
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         }
         assertThat(get("/api/datasets/" + crime + "/counts?level=ward&" + oneSlice, false).statusCode()).as("withdrawn").isEqualTo(404);

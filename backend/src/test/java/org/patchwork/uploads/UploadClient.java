@@ -100,6 +100,7 @@ public final class UploadClient {
         parts.add(BodyPublishers.ofString("\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + target))
                 .header("Authorization", ApiClient.basicHeader(username, password))
+                .headers(ApiClient.csrfPairHeaders())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)))
                 .build();

@@ -48,6 +48,15 @@ class GovernanceBrowserIT extends BrowserJourney {
 
         pages.signIn("admin", SharedDataDirectory.ADMIN_PASSWORD);
         steps.addPartnerAndAnalyst(partner, analyst, password);
+        steps.administratorMayNotShareCrime();
+        pages.assertNoConsoleErrors();
+        pages.signOut();
+
+        TestAccounts accounts = new TestAccounts(port);
+        String policeManager = "police-dm-" + suffix;
+        accounts.createUser(policeManager, "Police data manager " + suffix, accounts.partnerId("Merseyside Police"), "data-manager",
+                "police-dm-password-" + suffix);
+        pages.signIn(policeManager, "police-dm-password-" + suffix);
         steps.shareCrimeWith(partner, agreement);
         pages.assertNoConsoleErrors();
         pages.signOut();

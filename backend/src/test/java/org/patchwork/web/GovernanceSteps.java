@@ -8,7 +8,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Steps of {@link GovernanceBrowserIT} on the admin and datasets pages: adding a partner and a user,
- * sharing the crime data through an agreement and withdrawing it, and an API token's life.
+ * sharing the crime data through an agreement (its owner's data manager) and withdrawing it (an
+ * administrator), and an API token's life.
  */
 final class GovernanceSteps {
 
@@ -73,13 +74,25 @@ final class GovernanceSteps {
         pages.screenshot("admin-users.png");
     }
 
-    void shareCrimeWith(String partner, String title) {
+    // An administrator sees the crime data's metadata and agreements but may not make one (separation of duties).
+    void administratorMayNotShareCrime() {
         pages.open("/datasets.html");
         pages.awaitState("ready");
         driver.findElement(By.cssSelector("tr[data-slug='" + CRIME + "'] .link-button")).click();
         pages.awaitReady("#dataset");
         pages.awaitReady(".agreement-list");
         assertThat(pages.text(".access-box")).as("administrators see metadata only").contains("Metadata only");
+        assertThat(pages.count("#agreement-form")).as("administrators may not make agreements").isZero();
+        assertThat(pages.text("#agreements")).contains("administrators can withdraw them");
+    }
+
+    // The crime data's owner (a Merseyside Police data manager) shares it.
+    void shareCrimeWith(String partner, String title) {
+        pages.open("/datasets.html");
+        pages.awaitState("ready");
+        driver.findElement(By.cssSelector("tr[data-slug='" + CRIME + "'] .link-button")).click();
+        pages.awaitReady("#dataset");
+        pages.awaitReady(".agreement-list");
         driver.findElement(By.cssSelector("#agreements summary")).click();
         pages.await("#agreement-partner option", option -> option.getText().startsWith(partner));
         pages.type(By.id("agreement-title"), title);

@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import org.patchwork.ApiClient;
 import org.patchwork.SharedDataDirectory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Sets up accounts through the admin API with HTTP Basic, as a script would (no CSRF token is needed
- * when every request carries its credentials). The database outlives a test run, so names get a
- * random suffix.
+ * Sets up accounts through the admin API with HTTP Basic, as a script would (sending the CSRF cookie and
+ * header pair on requests that change state). The database outlives a test run, so names get a random suffix.
  */
 final class TestAccounts {
 
@@ -91,6 +91,9 @@ final class TestAccounts {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", basic(username, password))
                 .header("Accept", "application/json, application/geo+json");
+        if (!method.equals("GET")) {
+            request.headers(ApiClient.csrfPairHeaders());
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
