@@ -93,15 +93,19 @@ record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxC
     /** An RFC 3339 date or date-time, or an interval of two with '..' or nothing for an open end. */
     private static void checkDatetime(String value) {
         String[] ends = value.split("/", -1);
-        boolean valid = ends.length <= 2;
+        boolean valid = ends.length == 1 || ends.length == 2 && !(open(ends[0]) && open(ends[1]));   // one end at least
         for (int i = 0; valid && i < ends.length; i++) {
             String end = ends[i];
-            valid = ends.length == 2 && (end.isEmpty() || end.equals("..")) || isDateOrDateTime(end);
+            valid = ends.length == 2 && open(end) || isDateOrDateTime(end);
         }
         if (!valid) {
             throw ApiProblem.badRequest("invalid-parameter", "datetime must be an RFC 3339 date or date-time, or an interval "
                     + "start/end with '..' for an open end; got '" + value + "'");
         }
+    }
+
+    private static boolean open(String end) {
+        return end.isEmpty() || end.equals("..");
     }
 
     private static boolean isDateOrDateTime(String text) {

@@ -59,7 +59,7 @@ class OgcFeaturesSuiteCasesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"yesterday", "2022-13-01", "2022-01-01/2022-02-01/2022-03-01", "../..x"})
+    @ValueSource(strings = {"yesterday", "2022-13-01", "2022-01-01/2022-02-01/2022-03-01", "../..x", "../..", "/"})
     void aDatetimeThatIsNotRfc3339IsRefused(String datetime) {
         HttpResponse<String> response = server.get(LSOA_ITEMS + "?datetime=" + ServerClient.encode(datetime));
 
