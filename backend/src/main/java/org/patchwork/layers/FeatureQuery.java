@@ -25,6 +25,10 @@ record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxC
             if (STANDARD.contains(name)) {
                 continue;
             }
+            if (name.equals("datetime") && collection.datasetId() == null) {
+                checkDatetime(params.get(name)[0]);   // open collections (boundary sets) have no time: a valid datetime keeps them all
+                continue;
+            }
             if (!collection.queryables().contains(name)) {
                 throw ApiProblem.badRequest("invalid-parameter", "Unknown parameter '" + name + "'. Collection '"
                         + collection.id() + "' can be filtered by " + collection.queryables()
@@ -54,9 +58,12 @@ record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxC
     /** The bbox as minx, miny, maxx, maxy in the bbox CRS's x/y (easting/longitude first). */
     private static double[] bbox(String text, OutputCrs bboxCrs) {
         String[] parts = text.split(",");
-        if (parts.length != 4) {
+        if (parts.length != 4 && parts.length != 6) {
             throw ApiProblem.badRequest("invalid-bbox", "bbox must be four comma-separated numbers "
-                    + "(minx,miny,maxx,maxy in the bbox-crs axis order); got '" + text + "'");
+                    + "(minx,miny,maxx,maxy in the bbox-crs axis order), or six with heights; got '" + text + "'");
+        }
+        if (parts.length == 6) {   // minx,miny,minz,maxx,maxy,maxz: the areas have no height, so only x and y select
+            parts = new String[] {parts[0], parts[1], parts[3], parts[4]};
         }
         double[] v = new double[4];
         for (int i = 0; i < 4; i++) {
@@ -70,15 +77,48 @@ record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxC
             }
         }
         double[] xy = bboxCrs.latitudeFirst() ? new double[] {v[1], v[0], v[3], v[2]} : v;
-        if (xy[0] > xy[2] || xy[1] > xy[3]) {
+        // In longitude/latitude a west edge east of the east edge crosses the antimeridian (OGC API Features 1, 7.15.3)
+        boolean crossesAntimeridian = bboxCrs.srid() == 4326 && xy[0] > xy[2];
+        if (!crossesAntimeridian && xy[0] > xy[2] || xy[1] > xy[3]) {
             throw ApiProblem.badRequest("invalid-bbox", "bbox lower corner must be below and left of the upper corner; got '"
                     + text + "'");
         }
-        if (bboxCrs.srid() == 4326 && (xy[0] < -180 || xy[2] > 180 || xy[1] < -90 || xy[3] > 90)) {
+        if (bboxCrs.srid() == 4326 && (xy[0] < -180 || xy[0] > 180 || xy[2] < -180 || xy[2] > 180 || xy[1] < -90 || xy[3] > 90)) {
             throw ApiProblem.badRequest("invalid-bbox", "bbox '" + text + "' is outside the range of longitude and latitude; "
                     + "for British National Grid metres add bbox-crs=" + OutputCrs.BRITISH_NATIONAL_GRID.uri());
         }
         return xy;
+    }
+
+    /** An RFC 3339 date or date-time, or an interval of two with '..' or nothing for an open end. */
+    private static void checkDatetime(String value) {
+        String[] ends = value.split("/", -1);
+        boolean valid = ends.length == 1 || ends.length == 2 && !(open(ends[0]) && open(ends[1]));   // one end at least
+        for (int i = 0; valid && i < ends.length; i++) {
+            String end = ends[i];
+            valid = ends.length == 2 && open(end) || isDateOrDateTime(end);
+        }
+        if (!valid) {
+            throw ApiProblem.badRequest("invalid-parameter", "datetime must be an RFC 3339 date or date-time, or an interval "
+                    + "start/end with '..' for an open end; got '" + value + "'");
+        }
+    }
+
+    private static boolean open(String end) {
+        return end.isEmpty() || end.equals("..");
+    }
+
+    private static boolean isDateOrDateTime(String text) {
+        try {
+            if (text.length() == 10) {
+                java.time.LocalDate.parse(text);
+            } else {
+                java.time.OffsetDateTime.parse(text);
+            }
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     static OutputCrs crsParameter(Map<String, String[]> params, String name) {

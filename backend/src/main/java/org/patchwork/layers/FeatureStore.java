@@ -79,7 +79,8 @@ class FeatureStore {
             params.addValue("dataset_id", query.collection().datasetId());
         }
         if (query.bbox() != null) {
-            filters.append(SqlScripts.load("layers/bbox_filter").strip()).append(' ');
+            boolean crossesAntimeridian = query.bbox()[0] > query.bbox()[2];   // only allowed in longitude/latitude
+            filters.append(SqlScripts.load(crossesAntimeridian ? "layers/bbox_antimeridian_filter" : "layers/bbox_filter").strip()).append(' ');
             params.addValue("minx", query.bbox()[0]).addValue("miny", query.bbox()[1])
                     .addValue("maxx", query.bbox()[2]).addValue("maxy", query.bbox()[3])
                     .addValue("bbox_srid", query.bboxCrs().srid());

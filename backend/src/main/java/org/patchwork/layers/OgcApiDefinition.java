@@ -26,8 +26,12 @@ final class OgcApiDefinition {
         parameters.put("offset", queryParameter("offset", "Features to skip (follow the next link rather than setting this).",
                 Map.of("type", "integer", "minimum", 0, "default", 0)));
         parameters.put("bbox", Map.of("name", "bbox", "in", "query", "required", false, "style", "form", "explode", false,
-                "description", "minx,miny,maxx,maxy in bbox-crs (CRS84 by default)",
-                "schema", Map.of("type", "array", "minItems", 4, "maxItems", 4, "items", Map.of("type", "number"))));
+                "description", "minx,miny,maxx,maxy in bbox-crs (CRS84 by default); six numbers (with heights) are accepted, "
+                        + "heights ignored; west above east in longitude crosses the antimeridian",
+                "schema", Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number"))));
+        parameters.put("datetime", Map.of("name", "datetime", "in", "query", "required", false, "style", "form", "explode", false,
+                "description", "RFC 3339 date-time or interval; the boundary collections have no time, so any valid value keeps every area",
+                "schema", Map.of("type", "string")));
         parameters.put("bbox-crs", queryParameter("bbox-crs", "CRS of bbox", Map.of("type", "string", "format", "uri", "enum", OutputCrs.uris())));
         parameters.put("crs", queryParameter("crs", "CRS of the returned geometry", Map.of("type", "string", "format", "uri", "enum", OutputCrs.uris())));
         parameters.put("f", queryParameter("f", "Representation", Map.of("type", "string", "enum", List.of("json", "html"))));
@@ -39,7 +43,7 @@ final class OgcApiDefinition {
         paths.put("/collections/{collectionId}", operation("One collection", List.of(ref("collectionId")), "application/json"));
         paths.put("/collections/{collectionId}/items", operation("Features, filterable by the collection's properties "
                         + "(e.g. lad_code=E08000012)",
-                List.of(ref("collectionId"), ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"), ref("crs"), ref("f")),
+                List.of(ref("collectionId"), ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"), ref("datetime"), ref("crs"), ref("f")),
                 "application/geo+json"));
         paths.put("/collections/{collectionId}/items/{featureId}", operation("One feature",
                 List.of(ref("collectionId"), ref("featureId"), ref("crs"), ref("f")), "application/geo+json"));

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.patchwork.access.AccessPolicy;
+import org.patchwork.tiles.OgcTiles;
+import org.patchwork.tiles.TileLink;
 import org.patchwork.web.ApiProblem;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,25 +42,28 @@ class OgcController {
     private final ObjectMapper json;
     private final CollectionCatalogue catalogue;
     private final AccessPolicy policy;
+    private final OgcTiles tiles;
 
     OgcController(FeatureStore store, OgcProperties properties, ObjectMapper json, CollectionCatalogue catalogue,
-                  AccessPolicy policy) {
+                  AccessPolicy policy, OgcTiles tiles) {
         this.store = store;
         this.properties = properties;
         this.json = json;
         this.catalogue = catalogue;
         this.policy = policy;
+        this.tiles = tiles;
     }
 
     @GetMapping({"", "/"})
     void landing(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String base = base();
-        List<Link> links = List.of(
+        List<Link> links = new ArrayList<>(List.of(
                 new Link(base, "self", "application/json", "This document"),
                 new Link(base + "?f=html", "alternate", "text/html", "This document as HTML"),
                 new Link(base + "/api", "service-desc", OgcApiDefinition.MEDIA_TYPE, "API definition (OpenAPI 3.0)"),
                 new Link(base + "/conformance", "conformance", "application/json", "Conformance classes"),
-                new Link(base + "/collections", "data", "application/json", "Collections"));
+                new Link(base + "/collections", "data", "application/json", "Collections")));
+        links.addAll(links(tiles.landingLinks(base)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "Patchwork");
         body.put("description", "Neighbourhood boundaries, population and deprivation for the partnership area");
@@ -71,13 +76,19 @@ class OgcController {
     void api(HttpServletResponse response) throws IOException {
         response.setContentType(OgcApiDefinition.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(OgcApiDefinition.document(base(), properties)));
+        Map<String, Object> document = OgcApiDefinition.document(base(), properties);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        paths.putAll(tiles.openApiPaths());
+        response.getWriter().write(json.writeValueAsString(document));
     }
 
     @GetMapping("/conformance")
     void conformance(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        respond(request, response, Map.of("conformsTo", CONFORMANCE), () -> OgcHtml.page("Conformance",
-                "<ul>" + CONFORMANCE.stream().map(c -> "<li>" + OgcHtml.escape(c) + "</li>").reduce("", String::concat) + "</ul>"));
+        List<String> conformance = new ArrayList<>(CONFORMANCE);
+        conformance.addAll(tiles.conformance());
+        respond(request, response, Map.of("conformsTo", conformance), () -> OgcHtml.page("Conformance",
+                "<ul>" + conformance.stream().map(c -> "<li>" + OgcHtml.escape(c) + "</li>").reduce("", String::concat) + "</ul>"));
     }
 
     @GetMapping("/collections")
@@ -204,12 +215,18 @@ class OgcController {
                 Map.of("bbox", List.of(bbox), "crs", OutputCrs.CRS84.uri()))));
         body.put("crs", OutputCrs.uris());
         body.put("storageCrs", OutputCrs.STORAGE.uri());
-        body.put("links", List.of(
+        List<Link> links = new ArrayList<>(List.of(
                 new Link(href, "self", "application/json", "This collection"),
                 new Link(href + "?f=html", "alternate", "text/html", "This collection as HTML"),
                 new Link(href + "/items", "items", GEOJSON, "Features as GeoJSON"),
                 new Link(href + "/items?f=html", "items", "text/html", "Features as HTML")));
+        links.addAll(links(tiles.collectionLinks(base(), collection.id())));
+        body.put("links", links);
         return body;
+    }
+
+    private static List<Link> links(List<TileLink> tileLinks) {
+        return tileLinks.stream().map(l -> new Link(l.href(), l.rel(), l.type(), l.title())).toList();
     }
 
     @SuppressWarnings("unchecked")

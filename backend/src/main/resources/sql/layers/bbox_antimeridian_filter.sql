@@ -1,0 +1,1 @@
+ and (ST_Intersects(v.geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope(:minx, :miny, 180, :maxy, 4326), 0.001), 27700)) or ST_Intersects(v.geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope(-180, :miny, :maxx, :maxy, 4326), 0.001), 27700)))
