@@ -151,7 +151,7 @@ MERGED="$CLUSTER/merged-street.csv"
 PG_DSN="PG:host=127.0.0.1 port=$PG_PORT dbname=patchwork user=patchwork"
 start=$(date +%s%N)
 first_entry=$(unzip -Z1 "$ZIP" | grep 'street.csv$' | head -1)
-{ unzip -p "$ZIP" "$first_entry" | head -1
+{ unzip -p "$ZIP" "$first_entry" | awk 'NR == 1'   # not head: unzip would die of SIGPIPE, and pipefail stop the script
   for entry in $(unzip -Z1 "$ZIP" | grep 'street.csv$'); do unzip -p "$ZIP" "$entry" | tail -n +2; done; } > "$MERGED"
 merged=$(date +%s%N)
 PGPASSWORD=patchwork ogr2ogr --config PG_USE_COPY YES -gt 65536 -f PostgreSQL "$PG_DSN" "$MERGED" -nln staging.bench_crimes \
