@@ -53,8 +53,8 @@ record FeatureCollection(String id, String title, String description, Kind kind,
     static FeatureCollection statistics(long datasetId, String slug, String title, String level) {
         return new FeatureCollection(slug, title + " by " + level, "Statistics of '" + title + "' by " + level + ": one feature per "
                 + "area and category with the value of one measure (measure, default the first) in one period (period, default "
-                + "the latest). Counts are protected by disclosure control for your access level: suppressed values are null "
-                + "with suppressed true.", Kind.STATISTICS, null, StatisticsPages.PARAMETERS, datasetId, level);
+                + "the latest). Values of measures marked as counts are adjusted by a small amount (cell-key method) to protect "
+                + "people, unless your access is record-level.", Kind.STATISTICS, null, StatisticsPages.PARAMETERS, datasetId, level);
     }
 
     /** Collections computed per request for the whole of one level (counts, statistics): no single items, no bbox. */
@@ -69,8 +69,9 @@ record FeatureCollection(String id, String title, String description, Kind kind,
 
     static FeatureCollection counts(long datasetId, String slug, String title, String level) {
         return new FeatureCollection(slug + "-by-" + level, title + " by " + level, "Events of '" + title + "' counted by "
-                + level + ", filtered by category and months (from, to as YYYY-MM). Counts are protected by disclosure "
-                + "control for your access level: suppressed counts have count null and suppressed true.",
+                + level + ", filtered by category and months (from, to as YYYY-MM: one month, a calendar quarter, a calendar year or "
+                + "every month). Counts are adjusted by a small amount (cell-key method) to protect people, unless your "
+                + "access is record-level; parts need not add up to totals.",
                 Kind.COUNTS, null, COUNT_PARAMETERS, datasetId, level);
     }
 }
