@@ -92,6 +92,7 @@ public class EventCounts {
             throw ApiProblem.badRequest("invalid-request", lsoas.isEmpty() ? "lsoas must list at least one LSOA code"
                     : "unknown LSOA codes: " + unknown.stream().limit(10).toList());
         }
+        requireWholeAreasOfSmallestLevel(cells, lsoas, access);
         if (!protection.exact()) {
             ledger.admit(datasetId, store.currentVersion(datasetId), new TreeSet<>(lsoas), standardAreas(cells), username);
         }
@@ -111,6 +112,26 @@ public class EventCounts {
         Protection protection = AccessPolicy.protection(access);
         return store.categories(datasetId).stream()
                 .map(total -> published(total.category(), total.category(), total.events(), total.keySum(), protection)).toList();
+    }
+
+    /**
+     * An agreement whose smallest geography is above LSOAs (say MSOAs) allows custom areas made of whole
+     * areas of that level only; otherwise a custom area of one LSOA would be a count the agreement does not give.
+     */
+    private static void requireWholeAreasOfSmallestLevel(List<LsoaCell> cells, Set<String> lsoas, Access access) {
+        String smallest = AccessPolicy.allowedLevels(access).get(0);
+        if (smallest.equals("lsoa")) {
+            return;
+        }
+        Set<String> touched = new TreeSet<>();
+        cells.stream().filter(cell -> lsoas.contains(cell.areas().get("lsoa"))).forEach(cell -> touched.add(cell.areas().get(smallest)));
+        boolean whole = cells.stream().filter(cell -> touched.contains(cell.areas().get(smallest)))
+                .allMatch(cell -> lsoas.contains(cell.areas().get("lsoa")));
+        if (!whole) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
+                    "Your agreement allows counts for " + AccessPolicy.allowedLevels(access) + " only: a custom area must be made of whole "
+                            + smallest + " areas");
+        }
     }
 
     /** Every standard area (all four levels) as its set of LSOAs. */
