@@ -1,7 +1,7 @@
 // Statistics by area (GET /api/datasets/{id}/statistics) on the map: the measure's name in words, quantile
-// class breaks and colours, each area's value in words, and the legend. Suppressed values are never drawn
-// or described as a number: they are hatched like suppressed crime counts and say "suppressed (1–N)".
-// Pure data and functions.
+// class breaks and colours, each area's value in words, and the legend. Counts are adjusted by the server
+// (cell-key method) for people without record access, and the legend says so in one sentence; a suppressed
+// value (from an older server) is never drawn or described as a number. Pure data and functions.
 import { crime } from "./crime.js";
 import { format } from "./format.js";
 
