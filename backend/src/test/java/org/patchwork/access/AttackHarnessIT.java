@@ -117,7 +117,7 @@ class AttackHarnessIT {
                        exists (select 1 from area a where a.level = 'lsoa' and a.code = e.lsoa_code) as inside
                 from event e
                 where e.dataset_id = :id and e.version_id = (select current_version_id from dataset where id = :id)
-                group by 1, 2, 3, 5""").param("id", crime.datasetId).query(rs -> {
+                group by 1, 2, 3, 6""").param("id", crime.datasetId).query(rs -> {
             String key = rs.getString("category") + "|" + rs.getString("month");
             if (rs.getBoolean("inside")) {
                 truthByLsoa.merge(rs.getString("lsoa_code") + "|" + key, rs.getLong("n"), Long::sum);
