@@ -19,12 +19,12 @@ test("a period is one month, a range in one year, or a range across years", () =
   assert.equal(crime.period("2021-12", "2022-02"), "Dec 2021 – Feb 2022");
 });
 
-test("the access line says what is withheld", () => {
-  assert.equal(crime.accessLine({ access: "aggregate", suppressedUpTo: 4, roundedTo: 1 }), "Aggregate access — counts of 1 to 4 suppressed");
-  assert.equal(crime.accessLine({ access: "public", suppressedUpTo: 9, roundedTo: 5 }),
-    "Public access — counts of 1 to 9 suppressed, others rounded to the nearest 5");
-  assert.match(crime.accessLine({ access: "record", suppressedUpTo: 0 }), /^Record-level access/);
-  assert.equal(crime.suppressedLabel({ suppressedUpTo: 4 }), "suppressed (1–4)");
+test("the access line says in one sentence that small numbers are adjusted to protect people", () => {
+  assert.equal(crime.accessLine({ access: "aggregate", method: "cell-key", roundedTo: 1 }),
+    "Aggregate access. Small numbers are adjusted to protect people, so parts may not add up to totals.");
+  assert.equal(crime.accessLine({ access: "public", method: "cell-key", roundedTo: 5 }),
+    "Public access. Small numbers are adjusted to protect people, so parts may not add up to totals. Counts are rounded to the nearest 5.");
+  assert.match(crime.accessLine({ access: "record", method: "none" }), /^Record-level access/);
   assert.equal(crime.suppressedLabel({}), "suppressed");
 });
 
@@ -56,27 +56,26 @@ test("class labels cover the counts without gaps", () => {
   assert.deepEqual(crime.classLabels(7, []), ["7 or more"]);
 });
 
-test("suppressed areas get the hatch and the words, never a number or a class colour", () => {
-  const features = [area(0), area(5), area(9), area(30), area(null, true)];
-  const view = crime.view(features, { disclosure: { access: "aggregate", suppressedUpTo: 4 }, title: "Bicycle theft, Mar 2022", levelNoun: "LSOA" });
-  const hidden = features[4];
-  assert.equal(view.fill(hidden), crime.SUPPRESSED_FILL);
-  assert.equal(view.describe(hidden), "suppressed (1–4)");
+test("adjusted counts are drawn like any count: no hatch, no suppressed entry, the sentence near the legend", () => {
+  const features = [area(0), area(5), area(9), area(30), area(6)];
+  const view = crime.view(features, { disclosure: { access: "aggregate", method: "cell-key" }, title: "Bicycle theft, Mar 2022", levelNoun: "LSOA" });
+  assert.ok(features.every((f) => view.fill(f) !== crime.SUPPRESSED_FILL));
   assert.equal(view.fill(features[0]), crime.ZERO_COLOUR);
   assert.equal(view.describe(features[0]), "0 crimes");
   assert.equal(view.describe(features[1]), "5 crimes");
   assert.ok(crime.COUNT_COLOURS.includes(view.fill(features[3])));
-  assert.equal(view.suppressed, 1);
-  assert.equal(view.legend.suppressed.label, "Suppressed (1–4)");
+  assert.equal(view.suppressed, 0);
+  assert.equal(view.legend.suppressed, null);
   assert.equal(view.legend.subtitle, "Crimes per LSOA");
-  assert.match(view.legend.note, /counts of 1 to 4 suppressed/);
-  assert.ok(view.legend.items.every((item) => !/^[1-4](–|$| )/.test(item.label)), "no class starts at 1 to 4");
+  assert.match(view.legend.note, /Small numbers are adjusted to protect people/);
 });
 
-test("a suppressed area that carries a count by mistake is still treated as suppressed", () => {
+test("a suppressed area (from an older server), even one carrying a count, is hatched and never shows it", () => {
   const odd = { properties: { count: 3, suppressed: true } };
   assert.equal(crime.countOf(odd), null);
-  assert.equal(crime.view([odd], { disclosure: { access: "aggregate", suppressedUpTo: 4 } }).describe(odd), "suppressed (1–4)");
+  const view = crime.view([odd], { disclosure: { access: "aggregate", method: "cell-key" } });
+  assert.equal(view.describe(odd), "suppressed");
+  assert.equal(view.fill(odd), crime.SUPPRESSED_FILL);
 });
 
 test("record-level counts have no suppressed legend entry when nothing is suppressed", () => {
@@ -85,8 +84,17 @@ test("record-level counts have no suppressed legend entry when nothing is suppre
   assert.equal(view.describe(area(1)), "1 crime");
 });
 
-test("people with disclosure control count one crime type in one month at a time", () => {
-  assert.equal(crime.oneSliceOnly({ access: "aggregate", suppressedUpTo: 4 }), true);
-  assert.equal(crime.oneSliceOnly({ access: "public", suppressedUpTo: 7, roundedTo: 5 }), true);
-  assert.equal(crime.oneSliceOnly({ access: "record", suppressedUpTo: 0 }), false);
+test("people whose counts are adjusted choose all months, a year, a quarter or a month", () => {
+  assert.equal(crime.periodsOnly({ access: "aggregate", method: "cell-key" }), true);
+  assert.equal(crime.periodsOnly({ access: "public", method: "cell-key", roundedTo: 5 }), true);
+  assert.equal(crime.periodsOnly({ access: "record", method: "none" }), false);
+  assert.deepEqual(crime.periodChoices(["2022-02", "2022-03", "2022-04"]), [
+    { label: "All months", from: "", to: "" },
+    { label: "2022", from: "2022-01", to: "2022-12" },
+    { label: "Apr–Jun 2022", from: "2022-04", to: "2022-06" },
+    { label: "Jan–Mar 2022", from: "2022-01", to: "2022-03" },
+    { label: "Apr 2022", from: "2022-04", to: "2022-04" },
+    { label: "Mar 2022", from: "2022-03", to: "2022-03" },
+    { label: "Feb 2022", from: "2022-02", to: "2022-02" },
+  ]);
 });

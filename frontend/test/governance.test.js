@@ -4,13 +4,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { governance } from "../src/js/governance.js";
 
-test("access is summarised with level, geography and suppression", () => {
-  assert.equal(governance.accessSummary({ level: "aggregate", minGeography: "lsoa", basis: "sharing agreement 1", suppressedUpTo: 4, roundedTo: 1 }),
-    "Aggregate · LSOA and larger areas · counts of 1 to 4 suppressed");
+test("access is summarised with level, geography and the adjustment of small numbers", () => {
+  assert.equal(governance.accessSummary({ level: "aggregate", minGeography: "lsoa", basis: "sharing agreement 1", disclosure: "cell-key", roundedTo: 1 }),
+    "Aggregate · LSOA and larger areas · small numbers adjusted to protect people");
   assert.equal(governance.accessSummary({ level: "record", minGeography: "lsoa" }), "Record level · LSOA and larger areas");
   assert.equal(governance.accessSummary({ level: "metadata", basis: "administrator" }), "Metadata only");
-  assert.equal(governance.accessSummary({ level: "public", minGeography: "ward", suppressedUpTo: 9, roundedTo: 5 }),
-    "Public · Ward and larger areas · counts of 1 to 9 suppressed, rounded to 5");
+  assert.equal(governance.accessSummary({ level: "public", minGeography: "ward", disclosure: "cell-key", roundedTo: 5 }),
+    "Public · Ward and larger areas · small numbers adjusted to protect people, rounded to 5");
 });
 
 test("an agreement is in force, withdrawn, expired or not yet started", () => {

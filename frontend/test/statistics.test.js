@@ -10,7 +10,8 @@ const area = (code, value, suppressed = false) => ({ id: code, properties: { cod
 
 const ANSWER = { datasetId: 7, version: 2, level: "lsoa", measures: ["usual_residents", "pct_over_65"], counts: ["usual_residents"],
   periods: ["2011-03-27", "2021-03-21"], categories: ["Aged 15 years and under"], measure: "usual_residents", period: "2021-03-21",
-  category: "Aged 15 years and under", suppressedUpTo: 4, roundedTo: 1 };
+  category: "Aged 15 years and under", disclosure: { method: "cell-key", ptable: "aggregate-1", roundedTo: 1 } };
+const ADJUSTED = "Small numbers are adjusted to protect people, so parts may not add up to totals.";
 
 test("quantile breaks split ten values into five classes of two, at data values", () => {
   const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -41,32 +42,32 @@ test("measure names read as words unless they already do", () => {
   assert.equal(statistics.measureLabel("pct-over-65"), "Pct over 65");
 });
 
-test("the access line says what is withheld or rounded, or that values are exact", () => {
-  assert.equal(statistics.accessLine(ANSWER), "Counts of 1 to 4 suppressed");
-  assert.equal(statistics.accessLine({ suppressedUpTo: 9, roundedTo: 5 }), "Counts of 1 to 9 suppressed, others rounded to the nearest 5");
-  assert.equal(statistics.accessLine({ suppressedUpTo: null, roundedTo: null }), "Exact values");
-  assert.equal(statistics.accessLine({ suppressedUpTo: null, roundedTo: 10 }), "Values rounded to the nearest 10");
+test("the access line says in one sentence that small numbers are adjusted, and any rounding; or that values are exact", () => {
+  assert.equal(statistics.accessLine(ANSWER), ADJUSTED);
+  assert.equal(statistics.accessLine({ disclosure: { method: "cell-key", roundedTo: 5 } }), `${ADJUSTED} Counts are rounded to the nearest 5.`);
+  assert.equal(statistics.accessLine({ disclosure: { method: "none" } }), "Exact values");
+  assert.equal(statistics.accessLine({}), "Exact values");
 });
 
-test("the legend has the quantile classes, a hatched 'suppressed (1–4)' entry and the access note", () => {
-  const features = [area("A", 378), area("B", null, true), area("C", 120), area("D", 950), area("E", 40), area("F", 600)];
+test("the legend has the quantile classes and the sentence on adjusted numbers, and no hatched entry", () => {
+  const features = [area("A", 378), area("B", 0), area("C", 120), area("D", 950), area("E", 40), area("F", 600)];
   const view = statistics.view(features, ANSWER, { levelNoun: "LSOA", datasetTitle: "Census 2021" });
   assert.equal(view.legend.kind, "statistics");
   assert.equal(view.legend.title, "Usual residents, Aged 15 years and under");
   assert.equal(view.legend.subtitle, "Census 2021 · 21 Mar 2021 · per LSOA");
-  assert.equal(view.legend.items[0].label.startsWith("40"), true);
+  assert.equal(view.legend.items[0].label.startsWith("0"), true);
   assert.match(view.legend.items.at(-1).label, /or more$/);
-  assert.deepEqual(view.legend.suppressed, { key: "suppressed", pattern: "suppressed", label: "Suppressed (1–4)" });
+  assert.equal(view.legend.suppressed, null);
   assert.equal(view.legend.noData, null);
-  assert.equal(view.legend.note, "Counts of 1 to 4 suppressed");
-  assert.equal(view.suppressed, 1);
+  assert.equal(view.legend.note, ADJUSTED);
+  assert.equal(view.suppressed, 0);
 });
 
-test("a suppressed area is hatched and described without a number; a missing value is 'No data'", () => {
+test("a suppressed area (from an older server) is hatched and described without a number; a missing value is 'No data'", () => {
   const features = [area("A", 378), area("B", 5, true), area("C", null)];
   const view = statistics.view(features, ANSWER);
   assert.equal(view.fill(features[1]), crime.SUPPRESSED_FILL);
-  assert.equal(view.describe(features[1]), "suppressed (1–4)");
+  assert.equal(view.describe(features[1]), "suppressed");
   assert.equal(statistics.valueOf(features[1]), null, "a suppressed value is never read");
   assert.equal(view.fill(features[2]), format.NO_DATA_COLOUR);
   assert.equal(view.describe(features[2]), "No data");

@@ -1,6 +1,7 @@
-// Counts of events (police.uk street crime) by area: the months a dataset covers, the person's access
-// in words, class breaks and colours, and the legend. Suppressed counts are never drawn or described as
-// a number: they get their own hatched style and say "suppressed (1–N)". Pure data and functions.
+// Counts of events (police.uk street crime) by area: the months a dataset covers, the periods a person
+// may choose, their access in words, class breaks and colours, and the legend. Under disclosure control
+// every count is adjusted a little by the server (cell-key method) and the legend says so in one sentence;
+// nothing is hatched. (A suppressed count, from an older server, still gets the hatch.) Pure data and functions.
 import { classification } from "./classification.js";
 import { format } from "./format.js";
 
@@ -47,20 +48,40 @@ function suppressedLabel(disclosure) {
   return upTo > 0 ? `suppressed (1–${upTo})` : "suppressed";
 }
 
-// One line saying what the person may see of the counts.
-// Whether the server counts only one crime type in one month at a time for this person.
-function oneSliceOnly(disclosure) {
-  return Number(disclosure?.suppressedUpTo ?? 0) > 0;
+// The one sentence shown near the legend wherever numbers are perturbed.
+const ADJUSTED = "Small numbers are adjusted to protect people, so parts may not add up to totals.";
+
+// Whether the server adjusts this person's counts (cell-key method): they then choose a month, a
+// quarter, a year or all months, not any range (overlapping ranges could be averaged).
+function periodsOnly(disclosure) {
+  return disclosure?.method === "cell-key";
 }
 
+// The periods such a person may choose, newest first after "All months": each year, quarter and month
+// the coverage touches. { label, from, to } with "" for open ends.
+function periodChoices(monthList) {
+  const choices = [{ label: "All months", from: "", to: "" }];
+  const years = [...new Set(monthList.map((m) => m.slice(0, 4)))].reverse();
+  for (const year of years) {
+    choices.push({ label: year, from: `${year}-01`, to: `${year}-12` });
+    for (let q = 4; q >= 1; q--) {
+      const first = `${year}-${String(3 * q - 2).padStart(2, "0")}`;
+      const last = `${year}-${String(3 * q).padStart(2, "0")}`;
+      if (monthList.some((m) => m >= first && m <= last)) choices.push({ label: period(first, last), from: first, to: last });
+    }
+    monthList.filter((m) => m.startsWith(year)).reverse().forEach((m) => choices.push({ label: format.month(m), from: m, to: m }));
+  }
+  return choices;
+}
+
+// One line saying what the person may see of the counts.
 function accessLine(disclosure) {
-  const upTo = Number(disclosure?.suppressedUpTo ?? 0);
   const rounding = Number(disclosure?.roundedTo ?? 1);
-  const rounded = rounding > 1 ? `, others rounded to the nearest ${rounding}` : "";
+  const rounded = rounding > 1 ? ` Counts are rounded to the nearest ${rounding}.` : "";
   switch (disclosure?.access) {
     case "record": return "Record-level access — exact counts and individual crimes";
-    case "aggregate": return upTo > 0 ? `Aggregate access — counts of 1 to ${upTo} suppressed${rounded}` : "Aggregate access — exact counts";
-    case "public": return upTo > 0 ? `Public access — counts of 1 to ${upTo} suppressed${rounded}` : `Public access${rounded}`;
+    case "aggregate": return periodsOnly(disclosure) ? `Aggregate access. ${ADJUSTED}${rounded}` : "Aggregate access — exact counts";
+    case "public": return periodsOnly(disclosure) ? `Public access. ${ADJUSTED}${rounded}` : `Public access.${rounded}`;
     default: return "No access to counts";
   }
 }
@@ -112,7 +133,7 @@ function view(features, { disclosure, title = "Crimes", unit = "crimes", levelNo
       title,
       subtitle: `${unit[0].toUpperCase()}${unit.slice(1)} per ${levelNoun}`,
       items,
-      suppressed: suppressed > 0 || Number(disclosure?.suppressedUpTo) > 0
+      suppressed: suppressed > 0
         ? { key: "suppressed", pattern: SUPPRESSED_SWATCH, label: `${hidden[0].toUpperCase()}${hidden.slice(1)}` } : null,
       note: accessLine(disclosure),
     },
@@ -135,7 +156,9 @@ export const crime = {
   period,
   suppressedLabel,
   accessLine,
-  oneSliceOnly,
+  ADJUSTED,
+  periodsOnly,
+  periodChoices,
   classBreaks,
   classOf,
   classLabels,

@@ -4,7 +4,7 @@ import { format } from "./format.js";
 
 const ACCESS_LEVELS = [
   { key: "record", label: "Record level", help: "individual records and exact counts" },
-  { key: "aggregate", label: "Aggregate", help: "counts by area, small counts suppressed" },
+  { key: "aggregate", label: "Aggregate", help: "counts by area, small numbers adjusted to protect people" },
   { key: "public", label: "Public", help: "counts with the strictest suppression and rounding" },
   { key: "metadata", label: "Metadata only", help: "that the dataset exists and its agreements; no data" },
 ];
@@ -46,14 +46,14 @@ function addMonths(date, months) {
   return copy;
 }
 
-// "Aggregate · LSOA and larger areas · counts of 1 to 4 suppressed", from the datasets API's access.
+// "Aggregate · LSOA and larger areas · small numbers adjusted to protect people", from the datasets API's access.
 function accessSummary(access) {
   if (!access) return "No access";
   const parts = [labelOf(ACCESS_LEVELS, access.level)];
   if (access.minGeography && access.level !== "metadata") parts.push(`${labelOf(GEOGRAPHIES, access.minGeography)} and larger areas`);
-  if (Number(access.suppressedUpTo) > 0) {
+  if (access.disclosure === "cell-key") {
     const rounded = Number(access.roundedTo) > 1 ? `, rounded to ${access.roundedTo}` : "";
-    parts.push(`counts of 1 to ${access.suppressedUpTo} suppressed${rounded}`);
+    parts.push(`small numbers adjusted to protect people${rounded}`);
   }
   return parts.join(" · ");
 }

@@ -1,7 +1,7 @@
 // Statistics by area (GET /api/datasets/{id}/statistics) on the map: the measure's name in words, quantile
-// class breaks and colours, each area's value in words, and the legend. Suppressed values are never drawn
-// or described as a number: they are hatched like suppressed crime counts and say "suppressed (1–N)".
-// Pure data and functions.
+// class breaks and colours, each area's value in words, and the legend. Counts are adjusted by the server
+// (cell-key method) for people without record access, and the legend says so in one sentence; a suppressed
+// value (from an older server) is never drawn or described as a number. Pure data and functions.
 import { classification } from "./classification.js";
 import { valuesByCode } from "./valuesByCode.js";
 import { crime } from "./crime.js";
@@ -50,11 +50,9 @@ function classLabels(minimum, breaks, { whole = true } = {}) {
 
 // What the person sees of the values, in one line.
 function accessLine(answer) {
-  const upTo = Number(answer?.suppressedUpTo ?? 0);
-  const rounding = Number(answer?.roundedTo ?? 1);
-  const rounded = rounding > 1 ? `${upTo > 0 ? ", others" : "Values"} rounded to the nearest ${rounding}` : "";
-  if (upTo > 0) return `Counts of 1 to ${upTo} suppressed${rounded}`;
-  return rounded || "Exact values";
+  if (answer?.disclosure?.method !== "cell-key") return "Exact values";
+  const rounding = Number(answer.disclosure.roundedTo ?? 1);
+  return `${crime.ADJUSTED}${rounding > 1 ? ` Counts are rounded to the nearest ${rounding}.` : ""}`;
 }
 
 // "Usual residents, Aged 15 years and under" and "21 Mar 2021" for the chosen slice.
@@ -75,8 +73,7 @@ function view(features, answer, { levelNoun = "area", datasetTitle } = {}) {
   const whole = values.every(Number.isInteger);
   const suppressed = features.filter(isSuppressed).length;
   const missing = features.filter((f) => !isSuppressed(f) && valueOf(f) === null).length;
-  const upTo = Number(answer?.suppressedUpTo ?? 0);
-  const hidden = upTo > 0 ? `suppressed (1–${upTo})` : "suppressed";
+  const hidden = "suppressed";
   const colourOf = (value) => {
     const index = classOf(value, breaks);
     return index < 0 ? format.NO_DATA_COLOUR : COLOURS[Math.min(index, COLOURS.length - 1)];
@@ -98,7 +95,7 @@ function view(features, answer, { levelNoun = "area", datasetTitle } = {}) {
       subtitle: [datasetTitle, period, `per ${levelNoun}`].filter(Boolean).join(" · "),
       items,
       noData: missing > 0 || values.length === 0 ? { key: "none", colour: format.NO_DATA_COLOUR, label: format.NO_DATA } : null,
-      suppressed: suppressed > 0 || upTo > 0
+      suppressed: suppressed > 0
         ? { key: "suppressed", pattern: "suppressed", label: `${hidden[0].toUpperCase()}${hidden.slice(1)}` } : null,
       note: accessLine(answer),
     },

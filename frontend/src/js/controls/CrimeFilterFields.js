@@ -44,18 +44,24 @@ export class CrimeFilterFields {
     this.box.disabled = !theme;
     if (!theme || this._filled === theme) return;
     this._filled = theme;
-    // With disclosure control the server counts one crime type in one month at a time (wider tables
-    // could be subtracted from their parts), so those people choose a type and a single month.
-    this.oneSlice = crime.oneSliceOnly(theme.disclosure);
+    // With disclosure control the server adjusts every count (cell-key method) and counts a month, a
+    // quarter, a year or all months (any range could be averaged with overlapping ones), so those people
+    // choose one of those periods; any crime type or all of them.
+    this.periods = crime.periodsOnly(theme.disclosure);
     const types = theme.categories.map((c) => new Option(c.name ?? c.code, c.code));
-    this.category.replaceChildren(...(this.oneSlice ? types : [new Option("All crime types", ""), ...types]));
+    this.category.replaceChildren(new Option("All crime types", ""), ...types);
     const months = theme.months.map((m) => new Option(format.month(m), m));
-    this.from.replaceChildren(...months);
     this.to.replaceChildren(...months.map((o) => new Option(o.text, o.value)));
-    this.from.value = this.oneSlice ? (theme.months.at(-1) ?? "") : (theme.months[0] ?? "");
+    if (this.periods) {
+      this.from.replaceChildren(...crime.periodChoices(theme.months).map((p) => new Option(p.label, `${p.from}|${p.to}`)));
+      this.from.value = "|";
+    } else {
+      this.from.replaceChildren(...months);
+      this.from.value = theme.months[0] ?? "";
+    }
     this.to.value = theme.months.at(-1) ?? "";
-    this.from.labels[0].textContent = this.oneSlice ? "Month" : "From";
-    this.to.closest(".pw-field").hidden = this.oneSlice;
+    this.from.labels[0].textContent = this.periods ? "Period" : "From";
+    this.to.closest(".pw-field").hidden = this.periods;
     this.access.textContent = crime.accessLine(theme.disclosure);
     this._pointsState();
   }
@@ -63,7 +69,10 @@ export class CrimeFilterFields {
   // Keeps From no later than To, whichever was changed, and the points box in step.
   onChange(target) {
     if (!this.theme) return;
-    if (this.oneSlice) this.to.value = this.from.value;
+    if (this.periods) {
+      this._pointsState();
+      return;
+    }
     if (target === this.from && this.to.value < this.from.value) this.to.value = this.from.value;
     if (target === this.to && this.from.value > this.to.value) this.from.value = this.to.value;
     this._pointsState();
@@ -71,13 +80,14 @@ export class CrimeFilterFields {
 
   value() {
     if (!this.theme) return null;
-    return { category: this.category.value, from: this.from.value, to: this.to.value,
-      points: this.points.checked && !this.points.disabled };
+    const [from, to] = this.periods ? this.from.value.split("|") : [this.from.value, this.to.value];
+    return { category: this.category.value, from, to, points: this.points.checked && !this.points.disabled };
   }
 
   _pointsState() {
     const allowed = Boolean(this.theme?.points);
-    const oneMonth = this.from.value === this.to.value;
+    const [from, to] = this.periods ? this.from.value.split("|") : [this.from.value, this.to.value];
+    const oneMonth = Boolean(from) && from === to;
     this.points.closest(".pw-check").hidden = !allowed;
     this.pointsHint.hidden = !allowed;
     this.points.disabled = !allowed || !oneMonth;

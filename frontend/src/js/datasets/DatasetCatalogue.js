@@ -75,7 +75,7 @@ export class DatasetCatalogue {
     const box = document.createElement("div");
     dom.badge(box, governance.levelLabel(access.level), access.level);
     const geography = access.minGeography && access.level !== "metadata" ? `${governance.geographyLabel(access.minGeography)} and up` : null;
-    const suppression = Number(access.suppressedUpTo) > 0 ? `counts of 1–${access.suppressedUpTo} suppressed` : null;
+    const suppression = access.disclosure === "cell-key" ? "small numbers adjusted to protect people" : null;
     dom.el("div", "muted small", box, [geography, suppression, access.basis].filter(Boolean).join(" · "));
     return box;
   }

@@ -1,6 +1,7 @@
-// The choropleth of an event dataset's counts for one filter: areas coloured by class, suppressed areas
-// hatched and described as "suppressed (1–N)", a popup per area, and the matching legend. Paths carry
-// data-count, or data-suppressed="true" with no count at all.
+// The choropleth of an event dataset's counts for one filter: areas coloured by class (counts adjusted by
+// the server's cell-key method where the person's access says so; a suppressed area from an older server
+// would be hatched), a popup per area, and the matching legend. Paths carry data-count, or
+// data-suppressed="true" with no count at all.
 import { ChoroplethLayer } from "./ChoroplethLayer.js";
 import { suppressedHatch } from "./suppressedHatch.js";
 import { crime } from "../crime.js";

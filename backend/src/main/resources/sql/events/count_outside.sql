@@ -1,5 +1,5 @@
--- Events of the dataset whose LSOA is not among the loaded areas.
-select count(*)
+-- Events of the dataset whose LSOA is not among the loaded areas, and the sum of their record keys.
+select count(*) as events, coalesce(sum(e.record_key), 0) as key_sum
 from event e
 where e.dataset_id = :dataset_id
   and e.version_id = (select current_version_id from dataset where id = :dataset_id)

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.patchwork.audit.AuditEntry;
 import org.patchwork.audit.AuditLog;
 import org.patchwork.disclosure.DisclosureRule;
+import org.patchwork.disclosure.Protection;
 import org.patchwork.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -130,23 +131,27 @@ public class AccessPolicy {
     }
 
     /**
-     * Geographies counts may be given at, smallest first: from {@code minGeography} up. Under disclosure
-     * control only one nested chain is published (LSOA, ward, district; or MSOA, district), because
-     * MSOAs and wards overlap without nesting, and subtracting one from the other can reveal a suppressed
-     * count that no single parent-and-parts equation shows.
+     * Geographies counts may be given at, smallest first: from {@code minGeography} up. Every level, MSOAs
+     * and wards both: under cell-key perturbation subtracting one table from another gives noise, not a
+     * count (the one-nested-chain rule of small-count suppression is gone).
      */
     public static List<String> allowedLevels(Access access) {
-        if (access.rule() != null && access.rule().maxSuppressed() > 0) {
-            return switch (access.minGeography() == null ? "lsoa" : access.minGeography()) {
-                case "msoa" -> List.of("msoa", "district");
-                case "ward" -> List.of("ward", "district");
-                case "district" -> List.of("district");
-                default -> List.of("lsoa", "ward", "district");
-            };
-        }
         int min = GEOGRAPHY_RANK.getOrDefault(access.minGeography(), 1);
         return GEOGRAPHY_RANK.entrySet().stream().filter(e -> e.getValue() >= min)
                 .sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * How the figures this access shows are protected: exact for record-level access (and open data);
+     * perturbed with the aggregate ptable for aggregate access; with the public ptable, then rounded as
+     * the dataset's governance says, for the public level.
+     */
+    public static Protection protection(Access access) {
+        if (access.rule() == null || access.rule() == DisclosureRule.NONE || access.allows(AccessLevel.RECORD)) {
+            return Protection.EXACT;
+        }
+        return access.level() == AccessLevel.PUBLIC ? new Protection(Protection.Tier.PUBLIC, access.rule().rounding())
+                : new Protection(Protection.Tier.AGGREGATE, 1);
     }
 
     private static boolean better(Access offered, Access current) {

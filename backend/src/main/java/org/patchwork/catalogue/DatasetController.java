@@ -74,9 +74,9 @@ class DatasetController {
         yours.put("level", access.level().key());
         yours.put("minGeography", access.minGeography());
         yours.put("basis", access.basis());
-        if (access.rule() != null && access.rule().maxSuppressed() > 0) {
-            yours.put("suppressedUpTo", access.rule().maxSuppressed());
-            yours.put("roundedTo", access.rule().rounding());
+        if (access.rule() != null && !AccessPolicy.protection(access).exact()) {
+            yours.put("disclosure", "cell-key");   // counts adjusted by a small amount (the parameters are not published)
+            yours.put("roundedTo", AccessPolicy.protection(access).rounding());
         }
         body.put("access", yours);
         return body;

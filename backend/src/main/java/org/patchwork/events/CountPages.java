@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Items of a count collection: every area of the level with the count of the dataset's events,
- * protected by the viewer's disclosure rule (suppressed counts are null with suppressed=true, never 0).
+ * protected as the viewer's access says (cell-key perturbation unless record-level: see EventCounts).
  */
 @Component
 class CountPages {
@@ -78,6 +78,7 @@ class CountPages {
             features.add(new AreaFeaturePages.AreaFeature(area.code(), area.code(), p));
         }
         pages.write(response, collection.title(), level, paging, features, table.areas().size(),
-                table.areas().size() + " areas. Suppressed counts are shown as null.", html);
+                table.areas().size() + " areas. Counts are adjusted by a small amount (cell-key method) to protect people"
+                        + " unless your access is record-level.", html);
     }
 }

@@ -89,8 +89,9 @@ class EventCollections implements CollectionSource {
 
     private FeatureCollection counts(EventDataset dataset, String level) {
         return new FeatureCollection(dataset.slug() + "-by-" + level, dataset.title() + " by " + level, "Events of '"
-                + dataset.title() + "' counted by " + level + ", filtered by category and months (from, to as YYYY-MM). Counts are "
-                + "protected by disclosure control for your access level: suppressed counts have count null and suppressed true.",
+                + dataset.title() + "' counted by " + level + ", filtered by category and months (from, to as YYYY-MM: one month, a "
+                + "calendar quarter, a calendar year or every month). Counts are adjusted by a small amount (cell-key method) to "
+                + "protect people, unless your access is record-level; parts need not add up to totals.",
                 COUNT_PARAMETERS, dataset.id(), counts.at(level));
     }
 }

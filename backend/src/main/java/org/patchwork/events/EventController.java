@@ -42,7 +42,7 @@ class EventController {
         }
         EventCounts.CountTable table = counts.counts(id, level, filter, access);
         policy.audit("aggregate-access", id, "counts", table.areas().size(), "level=" + level + filterText(filter));
-        Map<String, Object> body = header(id, access, filter);
+        Map<String, Object> body = header(id, access, filter, counts);
         body.put("level", level);
         body.put("areas", table.areas());
         body.put("outside", table.outside());
@@ -57,9 +57,10 @@ class EventController {
         if (area.lsoas() != null && area.lsoas().contains(null)) {
             throw ApiProblem.badRequest("invalid-request", "lsoas must be a list of LSOA codes, e.g. [\"E01006512\"], without nulls");
         }
-        EventCounts.AreaCount result = counts.custom(id, area.lsoas() == null ? Set.of() : Set.copyOf(area.lsoas()), filter, access);
+        EventCounts.AreaCount result = counts.custom(id, area.lsoas() == null ? Set.of() : Set.copyOf(area.lsoas()), filter, access,
+                policy.currentViewer().username());
         policy.audit("aggregate-access", id, "custom-counts", 1, area.lsoas().size() + " LSOAs" + filterText(filter));
-        Map<String, Object> body = header(id, access, filter);
+        Map<String, Object> body = header(id, access, filter, counts);
         body.put("area", result);
         return body;
     }
@@ -70,7 +71,7 @@ class EventController {
         requireEvents(id);
         List<EventCounts.AreaCount> categories = counts.categories(id, access);
         policy.audit("aggregate-access", id, "categories", categories.size(), null);
-        Map<String, Object> body = header(id, access, CountFilter.parse(null, null, null));
+        Map<String, Object> body = header(id, access, CountFilter.parse(null, null, null), counts);
         body.put("categories", categories);
         return body;
     }
@@ -81,14 +82,13 @@ class EventController {
         }
     }
 
-    private static Map<String, Object> header(long id, Access access, CountFilter filter) {
+    private static Map<String, Object> header(long id, Access access, CountFilter filter, EventCounts counts) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("datasetId", id);
         Map<String, Object> disclosure = new LinkedHashMap<>();
         disclosure.put("access", access.level().key());
         disclosure.put("levels", AccessPolicy.allowedLevels(access));
-        disclosure.put("suppressedUpTo", access.rule().maxSuppressed());
-        disclosure.put("roundedTo", access.rule().rounding());
+        disclosure.putAll(counts.disclosure(access));
         body.put("disclosure", disclosure);
         Map<String, Object> applied = new LinkedHashMap<>();
         applied.put("category", filter.category());

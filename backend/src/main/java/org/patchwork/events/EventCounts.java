@@ -1,37 +1,42 @@
 package org.patchwork.events;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.patchwork.access.Access;
 import org.patchwork.access.AccessPolicy;
-import org.patchwork.disclosure.Atom;
-import org.patchwork.disclosure.Cell;
-import org.patchwork.disclosure.CustomAreaRule;
-import org.patchwork.disclosure.DisclosureControl;
-import org.patchwork.disclosure.DisclosureRule;
+import org.patchwork.disclosure.CellKeyPerturbation;
+import org.patchwork.disclosure.Protection;
 import org.patchwork.web.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts of events by area with the viewer's disclosure rule applied. Every level the viewer may see is
- * protected together, so what one level shows cannot be subtracted from another. Callers have already
- * checked access; the {@link Access} they pass decides the rule and the levels.
+ * Counts of events by area with the viewer's protection applied (cell-key perturbation, see
+ * {@link CellKeyPerturbation}): every published count, of an area at any level, a custom area, the
+ * outside count or a category total, is perturbed from the count and record-key sum of exactly its own
+ * events, never added up from perturbed parts. Callers have already checked access; the {@link Access}
+ * they pass decides the protection and the levels.
  */
 @Service
 public class EventCounts {
 
     private final EventStore store;
+    private final CellKeyPerturbation perturbation;
+    private final CustomAreaLedger ledger;
 
-    EventCounts(EventStore store) {
+    EventCounts(EventStore store, CellKeyPerturbation perturbation, CustomAreaLedger ledger) {
         this.store = store;
+        this.perturbation = perturbation;
+        this.ledger = ledger;
     }
 
+    /** One published count; {@code suppressed} is always false now (kept for clients that read it), {@code reason} null. */
     public record AreaCount(String code, String name, Long count, boolean suppressed, String reason) {
     }
 
@@ -42,78 +47,107 @@ public class EventCounts {
         return store.datasets();
     }
 
+    /** What responses say about how their numbers are protected (the method, never its parameters). */
+    public Map<String, Object> disclosure(Access access) {
+        return perturbation.describe(AccessPolicy.protection(access));
+    }
+
     /** Areas and the outside count are read in one snapshot, so a version published meanwhile is never half seen. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CountTable counts(long datasetId, String level, CountFilter filter, Access access) {
-        requireSingleSlice(filter, access);
+        Protection protection = AccessPolicy.protection(access);
+        ReleasablePeriods.require(filter, protection);
         List<String> levels = AccessPolicy.allowedLevels(access);
         if (!levels.contains(level)) {
             throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
                     "Your agreement allows counts for " + levels + " only, not '" + level + "'");
         }
-        List<Atom> atoms = store.atoms(datasetId, filter);
-        Map<String, Map<String, Cell>> cells = DisclosureControl.protect(atoms, levels, access.rule());
+        Map<String, long[]> byArea = new TreeMap<>();
+        for (LsoaCell cell : store.cells(datasetId, filter)) {
+            long[] sums = byArea.computeIfAbsent(cell.areas().get(level), code -> new long[2]);
+            sums[0] += cell.count();
+            sums[1] += cell.keySum();
+        }
         Map<String, String> names = store.areaNames(level);
         List<AreaCount> areas = new ArrayList<>();
-        cells.get(level).forEach((code, cell) -> areas.add(new AreaCount(code, names.getOrDefault(code, code),
-                cell.count(), cell.suppressed(), cell.reason())));
-        AreaCount outside = access.rule().maxSuppressed() > 0
-                ? new AreaCount("outside", "Outside the loaded areas", null, true, NOT_WITH_AGGREGATES)
-                : single("outside", "Outside the loaded areas", store.outside(datasetId, filter), access.rule());
-        return new CountTable(level, areas, outside);
+        byArea.forEach((code, sums) -> areas.add(published(code, names.getOrDefault(code, code), sums[0], sums[1], protection)));
+        EventStore.KeyedCount outside = store.outside(datasetId, filter);
+        return new CountTable(level, areas, published("outside", "Outside the loaded areas", outside.events(), outside.keySum(), protection));
     }
 
     /**
-     * With disclosure control, counts are released for one category and one month at a time: a table
-     * over a range of months or over all categories could be subtracted from the tables of its parts to
-     * recover a suppressed count, so only the finest slices are published (their sums are the person's).
+     * A custom area's count (whole LSOAs): perturbed from its own events like any area. Under disclosure
+     * control the area must first pass the {@link CustomAreaLedger}; unknown codes are an error.
      */
-    private static void requireSingleSlice(CountFilter filter, Access access) {
-        if (access.rule().maxSuppressed() == 0) {
-            return;
-        }
-        if (filter.category() == null || filter.from() == null || !filter.from().equals(filter.to())) {
-            throw ApiProblem.badRequest("single-slice-required", "With " + access.level().key() + " access, counts are given for one "
-                    + "category and one month at a time (category=...&from=YYYY-MM&to=the same month), so that overlapping "
-                    + "tables cannot be subtracted to reveal a small count");
-        }
-    }
-
-    /** A custom area's count (whole LSOAs), or a suppressed answer saying why; unknown codes are an error. */
-    public AreaCount custom(long datasetId, Set<String> lsoas, CountFilter filter, Access access) {
-        requireSingleSlice(filter, access);
-        List<Atom> atoms = store.atoms(datasetId, filter);
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    public AreaCount custom(long datasetId, Set<String> lsoas, CountFilter filter, Access access, String username) {
+        Protection protection = AccessPolicy.protection(access);
+        ReleasablePeriods.require(filter, protection);
+        List<LsoaCell> cells = store.cells(datasetId, filter);
         Set<String> known = new TreeSet<>();
-        atoms.forEach(atom -> known.add(atom.areas().get("lsoa")));
+        cells.forEach(cell -> known.add(cell.areas().get("lsoa")));
         Set<String> unknown = new TreeSet<>(lsoas);
         unknown.removeAll(known);
         if (lsoas.isEmpty() || !unknown.isEmpty()) {
             throw ApiProblem.badRequest("invalid-request", lsoas.isEmpty() ? "lsoas must list at least one LSOA code"
                     : "unknown LSOA codes: " + unknown.stream().limit(10).toList());
         }
-        if (access.rule().maxSuppressed() == 0) {
-            long sum = atoms.stream().filter(a -> lsoas.contains(a.areas().get("lsoa"))).mapToLong(Atom::count).sum();
-            return new AreaCount("custom", "Custom area", access.rule().round(sum), false, null);
+        requireWholeAreasOfSmallestLevel(cells, lsoas, access);
+        if (!protection.exact()) {
+            ledger.admit(datasetId, store.currentVersion(datasetId), new TreeSet<>(lsoas), standardAreas(cells), username);
         }
-        Map<String, Map<String, Cell>> cells = DisclosureControl.protect(atoms, AccessPolicy.allowedLevels(access), access.rule());
-        Optional<Long> released = CustomAreaRule.release(lsoas, atoms, cells);
-        return released.map(count -> new AreaCount("custom", "Custom area", count, false, null))
-                .orElseGet(() -> new AreaCount("custom", "Custom area", null, true, CustomAreaRule.REFUSED));
+        long count = 0;
+        long keySum = 0;
+        for (LsoaCell cell : cells) {
+            if (lsoas.contains(cell.areas().get("lsoa"))) {
+                count += cell.count();
+                keySum += cell.keySum();
+            }
+        }
+        return published("custom", "Custom area", count, keySum, protection);
     }
 
-    /** The categories of the dataset; their totals only for record-level access (a total is a margin to subtract from). */
+    /** The categories of the dataset with their totals over the whole dataset, each perturbed from its own events. */
     public List<AreaCount> categories(long datasetId, Access access) {
+        Protection protection = AccessPolicy.protection(access);
         return store.categories(datasetId).stream()
-                .map(total -> access.rule().maxSuppressed() > 0
-                        ? new AreaCount(total.category(), total.category(), null, true, NOT_WITH_AGGREGATES)
-                        : single(total.category(), total.category(), total.events(), access.rule())).toList();
+                .map(total -> published(total.category(), total.category(), total.events(), total.keySum(), protection)).toList();
     }
 
-    static final String NOT_WITH_AGGREGATES = "not published with aggregate access (it could be subtracted from published counts)";
+    /**
+     * An agreement whose smallest geography is above LSOAs (say MSOAs) allows custom areas made of whole
+     * areas of that level only; otherwise a custom area of one LSOA would be a count the agreement does not give.
+     */
+    private static void requireWholeAreasOfSmallestLevel(List<LsoaCell> cells, Set<String> lsoas, Access access) {
+        String smallest = AccessPolicy.allowedLevels(access).get(0);
+        if (smallest.equals("lsoa")) {
+            return;
+        }
+        Set<String> touched = new TreeSet<>();
+        cells.stream().filter(cell -> lsoas.contains(cell.areas().get("lsoa"))).forEach(cell -> touched.add(cell.areas().get(smallest)));
+        boolean whole = cells.stream().filter(cell -> touched.contains(cell.areas().get(smallest)))
+                .allMatch(cell -> lsoas.contains(cell.areas().get("lsoa")));
+        if (!whole) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
+                    "Your agreement allows counts for " + AccessPolicy.allowedLevels(access) + " only: a custom area must be made of whole "
+                            + smallest + " areas");
+        }
+    }
 
-    private static AreaCount single(String code, String name, long count, DisclosureRule rule) {
-        return rule.isSmall(count)
-                ? new AreaCount(code, name, null, true, DisclosureControl.SMALL)
-                : new AreaCount(code, name, rule.round(count), false, null);
+    /** Every standard area (all four levels) as its set of LSOAs. */
+    private static List<Set<String>> standardAreas(List<LsoaCell> cells) {
+        Map<String, Set<String>> areas = new HashMap<>();
+        for (LsoaCell cell : cells) {
+            cell.areas().forEach((level, code) -> {
+                if (code != null) {
+                    areas.computeIfAbsent(level + "/" + code, key -> new TreeSet<>()).add(cell.areas().get("lsoa"));
+                }
+            });
+        }
+        return new ArrayList<>(areas.values());
+    }
+
+    private AreaCount published(String code, String name, long count, long keySum, Protection protection) {
+        return new AreaCount(code, name, perturbation.events(protection, count, keySum), false, null);
     }
 }

@@ -3,12 +3,11 @@ package org.patchwork.events;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.patchwork.disclosure.Atom;
 import org.patchwork.sql.SqlScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads events: counts per LSOA (the atoms of every published count), categories, area names. */
+/** Reads events: counts and record-key sums per LSOA (what every published count is made of), categories, area names. */
 @Repository
 class EventStore {
 
@@ -23,8 +22,8 @@ class EventStore {
                 + "order by d.id").query(EventDataset.class).list();
     }
 
-    /** One atom per loaded LSOA (zero counts included), with its MSOA, ward and district. */
-    List<Atom> atoms(long datasetId, CountFilter filter) {
+    /** One cell per loaded LSOA (zero counts included), with its MSOA, ward and district and its record-key sum. */
+    List<LsoaCell> cells(long datasetId, CountFilter filter) {
         return jdbc.sql(SqlScripts.load("events/counts_by_lsoa"))
                 .param("dataset_id", datasetId).param("category", filter.category())
                 .param("first_day", filter.firstDay()).param("last_day", filter.lastDay())
@@ -34,25 +33,33 @@ class EventStore {
                     areas.put("msoa", rs.getString("msoa_code"));
                     areas.put("ward", rs.getString("ward_code"));
                     areas.put("district", rs.getString("lad_code"));
-                    return new Atom(areas, rs.getLong("events"));
+                    return new LsoaCell(areas, rs.getLong("events"), rs.getLong("key_sum"));
                 }).list();
     }
 
+    /** A count of events and the sum of their record keys. */
+    record KeyedCount(long events, long keySum) {
+    }
+
     /** Events whose area code is not one of the loaded LSOAs (e.g. just over the force boundary). */
-    long outside(long datasetId, CountFilter filter) {
+    KeyedCount outside(long datasetId, CountFilter filter) {
         return jdbc.sql(SqlScripts.load("events/count_outside"))
                 .param("dataset_id", datasetId).param("category", filter.category())
                 .param("first_day", filter.firstDay()).param("last_day", filter.lastDay())
-                .query(Long.class).single();
+                .query((rs, n) -> new KeyedCount(rs.getLong("events"), rs.getLong("key_sum"))).single();
     }
 
-    record CategoryTotal(String category, long events) {
+    record CategoryTotal(String category, long events, long keySum) {
     }
 
     List<CategoryTotal> categories(long datasetId) {
-        return jdbc.sql("select category, count(*) as events from event e join dataset d on d.id = e.dataset_id "
-                        + "and d.current_version_id = e.version_id where e.dataset_id = :id group by category order by category")
-                .param("id", datasetId).query(CategoryTotal.class).list();
+        return jdbc.sql(SqlScripts.load("events/category_totals")).param("dataset_id", datasetId)
+                .query((rs, n) -> new CategoryTotal(rs.getString("category"), rs.getLong("events"), rs.getLong("key_sum"))).list();
+    }
+
+    /** The dataset's current version id. */
+    long currentVersion(long datasetId) {
+        return jdbc.sql("select current_version_id from dataset where id = :id").param("id", datasetId).query(Long.class).single();
     }
 
     Map<String, String> areaNames(String level) {

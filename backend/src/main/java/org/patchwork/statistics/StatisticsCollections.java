@@ -62,8 +62,8 @@ class StatisticsCollections implements CollectionSource {
     private FeatureCollection collection(StatisticsDataset dataset) {
         return new FeatureCollection(dataset.slug(), dataset.title() + " by " + dataset.level(), "Statistics of '" + dataset.title()
                 + "' by " + dataset.level() + ": one feature per area and category with the value of one measure (measure, default "
-                + "the first) in one period (period, default the latest). Counts are protected by disclosure control for your "
-                + "access level: suppressed values are null with suppressed true.", StatisticsPages.PARAMETERS, dataset.id(),
+                + "the first) in one period (period, default the latest). Values of measures marked as counts are adjusted by a small "
+                + "amount (cell-key method) to protect people, unless your access is record-level.", StatisticsPages.PARAMETERS, dataset.id(),
                 pages.at(dataset.level()));
     }
 }

@@ -41,8 +41,7 @@ class StatisticsController {
         body.put("measure", slice.measure());
         body.put("period", slice.period());
         body.put("category", slice.category());
-        body.put("suppressedUpTo", slice.exact() ? null : slice.rule().maxSuppressed());
-        body.put("roundedTo", slice.exact() ? null : slice.rule().rounding());
+        body.put("disclosure", slices.disclosure(slice));
         body.put("values", values);
         return body;
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Items of a statistics collection: one feature per area and category with the value of one measure
  * (the first unless {@code measure} is given) in one period (the latest unless {@code period}), protected
- * as the viewer's agreement requires (suppressed values are null with suppressed=true).
+ * as the viewer's agreement requires (counts perturbed by the cell-key method, see StatisticsSlices).
  */
 @Component
 class StatisticsPages {
@@ -71,6 +71,7 @@ class StatisticsPages {
             features.add(new AreaFeaturePages.AreaFeature(id, value.code(), p));
         }
         pages.write(response, collection.title(), slice.level(), paging, features, slice.values().size(),
-                slice.values().size() + " values of " + OgcHtml.escape(slice.measure()) + ". Suppressed values are shown as null.", html);
+                slice.values().size() + " values of " + OgcHtml.escape(slice.measure())
+                        + ". Counts are adjusted by a small amount (cell-key method) to protect people, unless your access is record-level.", html);
     }
 }

@@ -5,11 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.patchwork.access.Access;
 import org.patchwork.access.AccessLevel;
 import org.patchwork.access.AccessPolicy;
-import org.patchwork.disclosure.DisclosureRule;
+import org.patchwork.disclosure.CellKeyPerturbation;
+import org.patchwork.disclosure.Protection;
 import org.patchwork.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -17,34 +17,43 @@ import org.springframework.stereotype.Service;
 /**
  * One measure of an area-statistics dataset in one period, by area and category, as the current viewer
  * may see it: what the JSON API and OGC API Features both serve. Values of measures the uploader marked
- * as counts are protected like event counts for people with aggregate or public access: 1 to N are
- * suppressed (null), the rest rounded as their rule says, and within an area a second category is
- * suppressed when only one is (see {@link CategorySuppression}). Only the file's own level is published,
- * and Patchwork adds no totals of its own. Every read is audited.
+ * as counts are protected like event counts for people with aggregate or public access: cell-key
+ * perturbation with the same ptable, the cell key coming from a keyed hash of the cell's identity
+ * (dataset version, area, category, period, measure) since there are no records (see
+ * {@link CellKeyPerturbation#statistic}); a file's total category is perturbed like any other, so the
+ * categories need not add up to it. Only the file's own level is published, and Patchwork adds no totals
+ * of its own. Every read is audited.
  */
 @Service
 public class StatisticsSlices {
 
     private final AreaStatistics statistics;
     private final AccessPolicy policy;
+    private final CellKeyPerturbation perturbation;
 
-    StatisticsSlices(AreaStatistics statistics, AccessPolicy policy) {
+    StatisticsSlices(AreaStatistics statistics, AccessPolicy policy, CellKeyPerturbation perturbation) {
         this.statistics = statistics;
         this.policy = policy;
+        this.perturbation = perturbation;
+    }
+
+    /** What a response says about how the slice's numbers are protected (the method, never its parameters). */
+    public java.util.Map<String, Object> disclosure(Slice slice) {
+        return perturbation.describe(slice.protection());
     }
 
     /** A slice and what it was cut from; {@code category} null means every category. */
     public record Slice(long datasetId, int version, String level, List<String> measures, List<String> counts,
                         List<LocalDate> periods, List<String> categories, String measure, LocalDate period, String category,
-                        DisclosureRule rule, List<Value> values) {
+                        Protection protection, List<Value> values) {
 
         /** Whether values are shown exactly (record-level access, or a measure that is not a count). */
         public boolean exact() {
-            return rule == DisclosureRule.NONE;
+            return protection.exact();
         }
     }
 
-    /** One area's value in one category (null: the file has none); value null when empty or suppressed. */
+    /** One area's value in one category (null: the file has none); value null when empty; {@code suppressed} always false now. */
     public record Value(String code, String name, String category, Number value, boolean suppressed) {
     }
 
@@ -61,24 +70,23 @@ public class StatisticsSlices {
         String chosenMeasure = choose("measure", measure, contents.measures());
         LocalDate chosenPeriod = period == null ? last(contents.periods()) : parsePeriod(period, contents.periods());
         String chosenCategory = everyCategory && category == null ? null : choose("category", category, contents.categories());
-        DisclosureRule rule = exact || !contents.counts().contains(chosenMeasure) ? DisclosureRule.NONE : access.rule();
+        Protection protection = exact || !contents.counts().contains(chosenMeasure) ? Protection.EXACT : AccessPolicy.protection(access);
 
         List<AreaStatistics.AreaValue> all = statistics.values(datasetId, contents.level(), chosenMeasure, chosenPeriod);
-        Set<AreaStatistics.AreaValue> suppressed = CategorySuppression.suppressed(all, rule);
         List<Value> values = new ArrayList<>();
         for (AreaStatistics.AreaValue area : all) {
             if (chosenCategory != null && !Objects.equals(area.category(), chosenCategory)) {
                 continue;
             }
-            boolean hidden = suppressed.contains(area);
-            Number value = area.value() == null || hidden ? null
-                    : rule == DisclosureRule.NONE ? area.value() : (Number) rule.round(Math.round(area.value()));
-            values.add(new Value(area.code(), area.name(), area.category(), value, hidden));
+            Number value = area.value() == null ? null : protection.exact() ? area.value()
+                    : (Number) perturbation.statistic(protection, Math.round(area.value()), contents.versionId(), area.code(),
+                            area.category(), chosenPeriod == null ? null : chosenPeriod.toString(), chosenMeasure);
+            values.add(new Value(area.code(), area.name(), area.category(), value, false));
         }
         policy.audit("aggregate-access", datasetId, output, values.size(), "measure=" + chosenMeasure
                 + (chosenPeriod == null ? "" : " period=" + chosenPeriod) + (chosenCategory == null ? "" : " category=" + chosenCategory));
         return new Slice(datasetId, contents.version(), contents.level(), contents.measures(), contents.counts(), contents.periods(),
-                contents.categories(), chosenMeasure, chosenPeriod, chosenCategory, rule, values);
+                contents.categories(), chosenMeasure, chosenPeriod, chosenCategory, protection, values);
     }
 
     /**

@@ -8,10 +8,9 @@ import static org.patchwork.access.AccessMatrix.Outcome.GEOGRAPHY;
 import static org.patchwork.access.AccessMatrix.Outcome.HIDDEN;
 import static org.patchwork.access.AccessMatrix.Outcome.LISTED;
 import static org.patchwork.access.AccessMatrix.Outcome.OK;
+import static org.patchwork.access.AccessMatrix.Outcome.PERIOD;
+import static org.patchwork.access.AccessMatrix.Outcome.PERTURBED;
 import static org.patchwork.access.AccessMatrix.Outcome.ROUNDED;
-import static org.patchwork.access.AccessMatrix.Outcome.SLICE;
-import static org.patchwork.access.AccessMatrix.Outcome.SUPPRESSED;
-import static org.patchwork.access.AccessMatrix.Outcome.WITHHELD;
 
 import java.util.List;
 import org.patchwork.access.Partnership.Level;
@@ -28,11 +27,10 @@ final class AccessMatrix {
         COLLECTIONS, // 200, exactly the crime collections of the person's levels (Partnership.Level.levels)
         OK,          // 200 (JSON with the person's access level, or an HTML page)
         EXACT,       // 200, counts exactly as they are (record level)
-        SUPPRESSED,  // 200, counts 1-4 suppressed (null, suppressed=true), the rest exact
-        ROUNDED,     // 200, counts 1-7 suppressed, the rest rounded to 5
-        WITHHELD,    // 200, every category listed, none with a total (a margin to subtract from)
-        SLICE,       // 400 problem single-slice-required: more than one category or month under disclosure control
-        GEOGRAPHY,   // 403 problem geography-not-allowed: a level outside the person's published chain
+        PERTURBED,   // 200, every count perturbed (aggregate ptable): within the method's bounds, zeros zero, no small positive count
+        ROUNDED,     // 200, perturbed with the public ptable, then rounded to 5
+        PERIOD,      // 400 problem period-not-allowed: months that are not one month, quarter, year or all, under disclosure control
+        GEOGRAPHY,   // 403 problem geography-not-allowed: a level below the agreement's smallest
         DENIED,      // 403 problem access-denied: the person knows the dataset, but not at this level
         HIDDEN       // 404 problem: for this person the dataset does not exist
     }
@@ -44,24 +42,29 @@ final class AccessMatrix {
     }
 
     // {id} dataset id, {slug} its slug, {filter} the planted category and month, {range} the planted category
-    // over every month, {month} every category in the planted month, {points} the planted LSOA, category and
-    // month, {event} one event id. Custom areas (POST, filter as the body): the LSOAs of the busiest district.
+    // over the calendar year 2022, {months} over 2022-01..2022-11 (not a month, quarter or year), {month} every
+    // category in the planted month, {points} the planted LSOA, category and month, {event} one event id.
+    // Custom areas (POST, filter as the body): the LSOAs of the busiest district.
     static final List<Row> ROWS = List.of(
         //     output path                                                 RECORD  AGGREGATE   AGGR.MSOA   PUBLIC   METADATA NONE
         new Row("GET /api/datasets",                                       LISTED, LISTED,     LISTED,     LISTED,  LISTED,  ABSENT),
         new Row("GET /api/datasets/{id}",                                  OK,     OK,         OK,         OK,      OK,      HIDDEN),
         new Row("GET /api/datasets/{id}/agreements",                       OK,     OK,         OK,         OK,      OK,      HIDDEN),
-        new Row("GET /api/datasets/{id}/categories",                       EXACT,  WITHHELD,   WITHHELD,   WITHHELD, DENIED, HIDDEN),
-        new Row("GET /api/datasets/{id}/counts?level=lsoa{filter}",        EXACT,  SUPPRESSED, GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
-        new Row("GET /api/datasets/{id}/counts?level=msoa{filter}",        EXACT,  GEOGRAPHY,  SUPPRESSED, GEOGRAPHY, DENIED, HIDDEN),
-        new Row("GET /api/datasets/{id}/counts?level=ward{filter}",        EXACT,  SUPPRESSED, GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
-        new Row("GET /api/datasets/{id}/counts?level=district{filter}",    EXACT,  SUPPRESSED, SUPPRESSED, ROUNDED, DENIED,  HIDDEN),
-        new Row("GET /api/datasets/{id}/counts?level=district{range}",     EXACT,  SLICE,      SLICE,      SLICE,   DENIED,  HIDDEN),
-        new Row("GET /api/datasets/{id}/counts?level=district{month}",     EXACT,  SLICE,      SLICE,      SLICE,   DENIED,  HIDDEN),
-        new Row("GET /api/datasets/{id}/counts?level=district",            EXACT,  SLICE,      SLICE,      SLICE,   DENIED,  HIDDEN),
-        new Row("POST /api/datasets/{id}/counts/custom{filter}",           EXACT,  SUPPRESSED, SUPPRESSED, ROUNDED, DENIED,  HIDDEN),
-        new Row("POST /api/datasets/{id}/counts/custom{range}",            EXACT,  SLICE,      SLICE,      SLICE,   DENIED,  HIDDEN),
-        new Row("POST /api/datasets/{id}/counts/custom{month}",            EXACT,  SLICE,      SLICE,      SLICE,   DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/categories",                       EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=lsoa{filter}",        EXACT,  PERTURBED,  GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=msoa{filter}",        EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=ward{filter}",        EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=district{filter}",    EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=lsoa{range}",         EXACT,  PERTURBED,  GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=msoa{month}",         EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=district{range}",     EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=district{month}",     EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=district",            EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/counts?level=district{months}",    EXACT,  PERIOD,     PERIOD,     PERIOD,  DENIED,  HIDDEN),
+        new Row("POST /api/datasets/{id}/counts/custom{filter}",           EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("POST /api/datasets/{id}/counts/custom{range}",            EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("POST /api/datasets/{id}/counts/custom{month}",            EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("POST /api/datasets/{id}/counts/custom{months}",           EXACT,  PERIOD,     PERIOD,     PERIOD,  DENIED,  HIDDEN),
         new Row("GET /ogc/collections",                     COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS),
         new Row("GET /ogc/collections?f=html",              COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS),
         new Row("GET /ogc/collections/{slug}",                             OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
@@ -70,13 +73,14 @@ final class AccessMatrix {
         new Row("GET /ogc/collections/{slug}/items?f=html&{points}",       OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
         new Row("GET /ogc/collections/{slug}/items/{event}",               OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
         new Row("GET /ogc/collections/{slug}-by-lsoa",                     OK,     OK,         GEOGRAPHY,  OK,      DENIED,  HIDDEN),
-        new Row("GET /ogc/collections/{slug}-by-lsoa/items?f=json{filter}", EXACT, SUPPRESSED, GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-lsoa/items?f=json{filter}", EXACT, PERTURBED,  GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
         new Row("GET /ogc/collections/{slug}-by-lsoa/items?f=html{filter}", OK,    OK,         GEOGRAPHY,  OK,      DENIED,  HIDDEN),
-        new Row("GET /ogc/collections/{slug}-by-msoa",                     OK,     GEOGRAPHY,  OK,         GEOGRAPHY, DENIED, HIDDEN),
-        new Row("GET /ogc/collections/{slug}-by-msoa/items?f=json{filter}", EXACT, GEOGRAPHY,  SUPPRESSED, GEOGRAPHY, DENIED, HIDDEN),
-        new Row("GET /ogc/collections/{slug}-by-ward/items?f=json{filter}", EXACT, SUPPRESSED, GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
-        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{filter}", EXACT, SUPPRESSED, SUPPRESSED, ROUNDED, DENIED, HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-msoa",                     OK,     OK,         OK,         OK,      DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-msoa/items?f=json{filter}", EXACT, PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-ward/items?f=json{filter}", EXACT, PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{filter}", EXACT, PERTURBED, PERTURBED, ROUNDED, DENIED, HIDDEN),
         new Row("GET /ogc/collections/{slug}-by-district/items?f=html{filter}", OK, OK,        OK,         OK,      DENIED,  HIDDEN),
-        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{range}", EXACT, SLICE,   SLICE,      SLICE,   DENIED,  HIDDEN),
-        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{month}", EXACT, SLICE,   SLICE,      SLICE,   DENIED,  HIDDEN));
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{range}", EXACT, PERTURBED, PERTURBED, ROUNDED, DENIED, HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{month}", EXACT, PERTURBED, PERTURBED, ROUNDED, DENIED, HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{months}", EXACT, PERIOD,  PERIOD,     PERIOD,  DENIED,  HIDDEN));
 }

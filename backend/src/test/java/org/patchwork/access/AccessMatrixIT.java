@@ -26,6 +26,7 @@ import org.patchwork.access.AccessMatrix.Row;
 import org.patchwork.access.Partnership.Level;
 import org.patchwork.access.Partnership.Person;
 import org.patchwork.access.PublishedCounts.Rule;
+import org.patchwork.disclosure.DisclosureProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +37,9 @@ import tools.jackson.databind.JsonNode;
  * {@link Partnership} (every role at every access level) and each path of {@link AccessMatrix}, the
  * outcome the access rules promise. Counts are compared with the true counts from the database, for the
  * month and category of the planted small count (so that small counts are plentiful at every level). Under disclosure
- * control counts come one category and one month at a time, at the levels of one nested chain, and
- * without margins (category totals, the outside count).
+ * control every count is perturbed (cell-key method) within the method's bounds, at every level from the
+ * agreement's smallest, for one month, a quarter, a year or all months, any category or all, margins
+ * (category totals, the outside count) included; other month ranges are refused.
  */
 @PatchworkIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +50,9 @@ class AccessMatrixIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DisclosureProperties disclosure;
 
     CrimeData crime;
     Partnership partnership;
@@ -133,17 +138,10 @@ class AccessMatrixIT {
                     });
                 }
             }
-            case EXACT -> checkCounts(what, target, client.json(200, reply), Rule.NONE);
-            case SUPPRESSED -> checkCounts(what, target, client.json(200, reply), Rule.AGGREGATE);
-            case ROUNDED -> checkCounts(what, target, client.json(200, reply), Rule.PUBLIC);
-            case WITHHELD -> {
-                JsonNode body = client.json(200, reply);
-                assertThat(body.path("disclosure").path("access").asString()).as(what).isEqualTo(person.level().key);
-                PublishedCounts.assertWithheld(what, PublishedCounts.fromApi(body, "categories"), crime.categoryTotals().keySet());
-                assertThat(body.path("categories").valueStream().map(c -> c.path("reason").asString()))
-                        .as(what).allMatch(reason -> reason.startsWith("not published with aggregate access"));
-            }
-            case SLICE -> PublishedCounts.assertSingleSliceRequired(what, reply);
+            case EXACT -> checkCounts(what, target, client.json(200, reply), Rule.NONE, client);
+            case PERTURBED -> checkCounts(what, target, client.json(200, reply), Rule.aggregate(disclosure), client);
+            case ROUNDED -> checkCounts(what, target, client.json(200, reply), Rule.publicLevel(disclosure), client);
+            case PERIOD -> PublishedCounts.assertPeriodRefused(what, reply);
             case GEOGRAPHY, DENIED -> {
                 assertThat(reply.status()).as("%s: %s", what, reply).isEqualTo(403);
                 assertThat(reply.isProblem()).as(what).isTrue();
@@ -161,32 +159,33 @@ class AccessMatrixIT {
         }
     }
 
-    private void checkCounts(String what, String target, JsonNode body, Rule rule) {
+    private void checkCounts(String what, String target, JsonNode body, Rule rule, ApiClient client) {
         CrimeData.Filter filter = CrimeData.Filter.of(target);
         if (target.contains("/counts/custom")) {
             JsonNode area = body.path("area");
-            assertThat(area.path("suppressed").asBoolean()).as("%s: a whole district is released", what).isFalse();
+            assertThat(area.path("count").isNumber()).as("%s: a whole district is released", what).isTrue();
             long count = area.path("count").asLong();
             long customTruth = crime.counts("lsoa", filter).entrySet().stream().filter(e -> customArea.contains(e.getKey()))
                     .mapToLong(Map.Entry::getValue).sum();
-            if (rule.rounding() == 1) {
-                assertThat(count).as(what).isEqualTo(customTruth);
-            } else {
-                assertThat(count % rule.rounding()).as("%s: %d is rounded", what, count).isZero();
-                assertThat(Math.abs(count - customTruth)).as(what).isLessThanOrEqualTo(3L * customArea.size());
-            }
+            assertThat(rule.wrong(count, customTruth)).as(what).isNull();
+            // the same events as the district: the same cell key, so the same published count
+            String district = crime.lsoas.stream().filter(l -> customArea.contains(l.in("lsoa"))).findFirst().orElseThrow().in("district");
+            JsonNode districts = client.getJson("/api/datasets/" + crime.datasetId + "/counts?level=district" + filter.query());
+            assertThat(PublishedCounts.fromApi(districts, "areas").get(district).count()).as("%s: the district's own count", what).isEqualTo(count);
             return;
         }
         if (target.contains("/api/")) {
-            JsonNode disclosure = body.path("disclosure");
-            assertThat(disclosure.path("access").asString()).as(what).isEqualTo(rule.access());
-            assertThat(disclosure.path("suppressedUpTo").asInt()).as(what).isEqualTo(rule.maxSuppressed());
-            assertThat(disclosure.path("roundedTo").asInt()).as(what).isEqualTo(rule.rounding());
+            JsonNode disclosureBody = body.path("disclosure");
+            assertThat(disclosureBody.path("access").asString()).as(what).isEqualTo(rule.access());
+            assertThat(disclosureBody.path("method").asString()).as(what).isEqualTo(rule.exact() ? "none" : "cell-key");
+            assertThat(disclosureBody.has("suppressedUpTo")).as(what).isFalse();
+            if (!rule.exact()) {
+                assertThat(disclosureBody.path("roundedTo").asInt()).as(what).isEqualTo(rule.rounding());
+            }
             JsonNode outside = body.path("outside");
             if (target.contains("/counts?")) {
-                assertThat(outside.path("count").isNumber()).as("%s: the outside count only for record access", what)
-                        .isEqualTo(rule.maxSuppressed() == 0);
-                assertThat(outside.path("suppressed").asBoolean()).as(what).isEqualTo(rule.maxSuppressed() > 0);
+                assertThat(outside.path("count").isNumber()).as("%s: the outside count, for everyone", what).isTrue();
+                assertThat(rule.wrong(outside.path("count").asLong(), crime.outside(filter))).as("%s: outside", what).isNull();
             }
         }
         if (target.contains("/categories")) {
@@ -196,9 +195,10 @@ class AccessMatrixIT {
         String level = CrimeData.LEVELS.stream().filter(l -> target.contains("level=" + l) || target.contains("-by-" + l + "/"))
                 .findFirst().orElseThrow();
         var published = target.contains("/ogc/") ? PublishedCounts.fromOgc(body) : PublishedCounts.fromApi(body, "areas");
-        PublishedCounts.assertProtected(what, published, crime.counts(level, filter), rule);
-        if (level.equals("lsoa") && rule.maxSuppressed() > 0) {
-            assertThat(published.values()).as("%s: the filter exercises suppression", what).anyMatch(PublishedCounts.Cell::suppressed);
+        Map<String, Long> truth = crime.counts(level, filter);
+        PublishedCounts.assertProtected(what, published, truth, rule);
+        if (level.equals("lsoa") && !rule.exact() && filter.equals(planted.filter())) {
+            assertThat(truth.values()).as("%s: the filter has small counts to protect", what).anyMatch(n -> n >= 1 && n <= rule.threshold());
         }
     }
 
@@ -206,7 +206,8 @@ class AccessMatrixIT {
         return path.replace("{id}", String.valueOf(crime.datasetId))
                 .replace("{slug}", CrimeData.SLUG)
                 .replace("{filter}", planted.filter().query())
-                .replace("{range}", new CrimeData.Filter(planted.category(), "2022-01", "2022-11").query())
+                .replace("{range}", new CrimeData.Filter(planted.category(), "2022-01", "2022-12").query())
+                .replace("{months}", new CrimeData.Filter(planted.category(), "2022-01", "2022-11").query())
                 .replace("{month}", new CrimeData.Filter(null, planted.month(), planted.month()).query())
                 .replace("{points}", "lsoa_code=" + planted.lsoa() + "&category=" + ApiClient.encode(planted.category())
                         + "&month=" + planted.month())

@@ -28,13 +28,13 @@ final class CrimeData {
 
     /**
      * Which events to count: a category and an inclusive range of months (YYYY-MM); null means any. Under
-     * disclosure control only one slice (one category, one month) is counted at a time.
+     * disclosure control the months must be one month, a calendar quarter, a calendar year or all.
      */
     record Filter(String category, String from, String to) {
 
         static final Filter ALL = new Filter(null, null, null);
 
-        /** One category in one month: the only filter counted for people with aggregate or public access. */
+        /** One category in one month. */
         static Filter slice(String category, String month) {
             return new Filter(category, month, month);
         }
@@ -115,6 +115,19 @@ final class CrimeData {
             counts.merge(lsoa.in(level), byLsoa.getOrDefault(lsoa.in("lsoa"), 0L), Long::sum);
         }
         return counts;
+    }
+
+    /** Events of the filter whose LSOA is not one of the loaded areas (the "outside" count). */
+    long outside(Filter filter) {
+        return jdbc.sql("""
+                        select count(*) from event e
+                        where e.dataset_id = :dataset {{version}}
+                          and not exists (select 1 from area a where a.level = 'lsoa' and a.code = e.lsoa_code)
+                          and (cast(:category as text) is null or e.category = :category)
+                          and (cast(:from as text) is null or to_char(e.month, 'YYYY-MM') >= :from)
+                          and (cast(:to as text) is null or to_char(e.month, 'YYYY-MM') <= :to)""".replace("{{version}}", currentVersion))
+                .param("dataset", datasetId).param("category", filter.category()).param("from", filter.from())
+                .param("to", filter.to()).query(Long.class).single();
     }
 
     /** Events per category over the whole dataset. */

@@ -33,8 +33,9 @@ import tools.jackson.databind.JsonNode;
  * (the real Census 2011 count of unemployed full-time students, with 88 LSOAs between 1 and 4) and
  * polygons (the Liverpool MSOAs), and gives each the agreements of {@link Partnership}. Every person then
  * reads each output path of the two datasets, and gets what their level promises: statistics exact,
- * suppressed (1–4), refused for a geography their agreement does not reach, suppressed and rounded
- * (public), refused (metadata only) or hidden; polygons only at record level.
+ * perturbed (cell-key method, key from a keyed hash of the cell), refused for a geography their agreement
+ * does not reach, perturbed with the public ptable and rounded (public), refused (metadata only) or
+ * hidden; polygons only at record level.
  */
 @PatchworkIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,7 +43,7 @@ class PartnerKindsAccessIT {
 
     static final String MEASURE = "Qualifications: Full-time students: Age 18 to 74: Economically active: Unemployed; measures: Value";
 
-    enum Outcome { EXACT, SUPPRESSED, ROUNDED, OK, LISTED, ABSENT, GEOGRAPHY, DENIED, HIDDEN }
+    enum Outcome { EXACT, PERTURBED, ROUNDED, OK, LISTED, ABSENT, GEOGRAPHY, DENIED, HIDDEN }
 
     /** A path ({id}, {slug} and {measure} filled in) and its outcome for RECORD, AGGREGATE, AGGREGATE_MSOA, PUBLIC, METADATA, NONE. */
     record Row(String path, Outcome... byLevel) {
@@ -52,9 +53,9 @@ class PartnerKindsAccessIT {
     }
 
     static final List<Row> STATISTICS = List.of(
-        new Row("/api/datasets/{id}/statistics?measure={measure}", Outcome.EXACT, Outcome.SUPPRESSED, Outcome.GEOGRAPHY, Outcome.ROUNDED,
+        new Row("/api/datasets/{id}/statistics?measure={measure}", Outcome.EXACT, Outcome.PERTURBED, Outcome.GEOGRAPHY, Outcome.ROUNDED,
                 Outcome.DENIED, Outcome.HIDDEN),
-        new Row("/ogc/collections/{slug}/items?measure={measure}", Outcome.EXACT, Outcome.SUPPRESSED, Outcome.GEOGRAPHY, Outcome.ROUNDED,
+        new Row("/ogc/collections/{slug}/items?measure={measure}", Outcome.EXACT, Outcome.PERTURBED, Outcome.GEOGRAPHY, Outcome.ROUNDED,
                 Outcome.DENIED, Outcome.HIDDEN),
         new Row("/ogc/collections/{slug}", Outcome.OK, Outcome.OK, Outcome.GEOGRAPHY, Outcome.OK, Outcome.DENIED, Outcome.HIDDEN),
         new Row("/ogc/collections", Outcome.LISTED, Outcome.LISTED, Outcome.ABSENT, Outcome.LISTED, Outcome.ABSENT, Outcome.ABSENT));
@@ -73,6 +74,9 @@ class PartnerKindsAccessIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.patchwork.disclosure.DisclosureProperties disclosure;
 
     Shared statistics;
     Shared polygons;
@@ -134,8 +138,8 @@ class PartnerKindsAccessIT {
         String what = person.name() + " GET " + target;
         switch (expected) {
             case EXACT -> assertValues(what, client.json(200, reply), target, Rule.NONE);
-            case SUPPRESSED -> assertValues(what, client.json(200, reply), target, Rule.AGGREGATE);
-            case ROUNDED -> assertValues(what, client.json(200, reply), target, Rule.PUBLIC);
+            case PERTURBED -> assertValues(what, client.json(200, reply), target, Rule.aggregate(disclosure));
+            case ROUNDED -> assertValues(what, client.json(200, reply), target, Rule.publicLevel(disclosure));
             case OK -> assertThat(reply.status()).as("%s: %s", what, reply).isEqualTo(200);
             case LISTED, ABSENT -> {
                 List<String> ids = client.json(200, reply).path("collections").valueStream().map(c -> c.path("id").asString()).toList();
@@ -158,7 +162,10 @@ class PartnerKindsAccessIT {
         }
     }
 
-    /** Every LSOA's value as the rule publishes the true count: suppressed from 1 to its maximum, the rest rounded. */
+    /**
+     * Every LSOA's value as the protection publishes the true count: exact, or perturbed within the
+     * method's bounds (zeros zero, no small positive count, rounded as the rule says); never suppressed.
+     */
     private void assertValues(String what, JsonNode body, String target, Rule rule) {
         Map<String, String> served = new HashMap<>();
         if (target.startsWith("/ogc/")) {
@@ -166,10 +173,15 @@ class PartnerKindsAccessIT {
         } else {
             body.path("values").forEach(v -> served.put(v.path("code").asString(), text(v)));
         }
-        Map<String, String> expected = new HashMap<>();
-        truth.forEach((code, count) -> expected.put(code, count >= 1 && count <= rule.maxSuppressed() ? "suppressed"
-                : String.valueOf(Math.round((double) count / rule.rounding()) * rule.rounding())));
-        assertThat(served).as(what).isEqualTo(expected);
+        assertThat(served.keySet()).as(what).isEqualTo(truth.keySet());
+        List<String> wrong = new ArrayList<>();
+        served.forEach((code, text) -> {
+            String why = text.equals("suppressed") ? "is suppressed" : rule.wrong(Long.parseLong(text), truth.get(code));
+            if (why != null) {
+                wrong.add(code + " " + why);
+            }
+        });
+        assertThat(wrong).as(what).isEmpty();
     }
 
     private static String text(JsonNode value) {

@@ -22,14 +22,14 @@ final class Partnership {
 
     /**
      * What a person should get from the crime data, and why (see {@code AccessPolicy.decide}), with the
-     * levels counts are published at for them: under disclosure control one nested chain only (MSOAs and
-     * wards overlap, so publishing both would let one be subtracted from the other).
+     * levels counts are published at for them: every level from the agreement's smallest up, MSOAs and
+     * wards both (under cell-key perturbation subtracting one from the other gives noise, not a count).
      */
     enum Level {
         RECORD("record", CrimeData.LEVELS),                               // the owner partner's users, except its viewers
-        AGGREGATE("aggregate", List.of("lsoa", "ward", "district")),      // the owner's viewers; aggregate agreement at LSOA
-        AGGREGATE_MSOA("aggregate", List.of("msoa", "district")),         // recipients of an aggregate agreement from MSOA up
-        PUBLIC("public", List.of("lsoa", "ward", "district")),            // viewers of any partner, through the role-only agreement
+        AGGREGATE("aggregate", CrimeData.LEVELS),                         // the owner's viewers; aggregate agreement at LSOA
+        AGGREGATE_MSOA("aggregate", List.of("msoa", "ward", "district")), // recipients of an aggregate agreement from MSOA up
+        PUBLIC("public", CrimeData.LEVELS),                               // viewers of any partner, through the role-only agreement
         METADATA("metadata", List.of()),  // administrators with no other basis: that it exists, not its data
         NONE(null, List.of());            // everyone else: the dataset does not exist for them
 
@@ -41,7 +41,7 @@ final class Partnership {
             this.levels = levels;
         }
 
-        /** Whether counts come under disclosure control (one category and one month at a time, no margins). */
+        /** Whether counts come under disclosure control (cell-key perturbation). */
         boolean protectedCounts() {
             return this == AGGREGATE || this == AGGREGATE_MSOA || this == PUBLIC;
         }

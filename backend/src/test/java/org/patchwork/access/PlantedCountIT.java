@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,6 +23,8 @@ import org.patchwork.ApiClient.Reply;
 import org.patchwork.PatchworkIntegrationTest;
 import org.patchwork.access.Partnership.Level;
 import org.patchwork.access.Partnership.Person;
+import org.patchwork.access.PublishedCounts.Rule;
+import org.patchwork.disclosure.DisclosureProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,16 +33,19 @@ import tools.jackson.databind.JsonNode;
 /**
  * The planted small count: an LSOA, category and month of the real data with exactly 3 crimes, in an MSOA
  * and a ward that also have exactly 3 (found by SQL, see {@link CrimeData#plantedCell}). A person with
- * record access sees the 3; for everyone else it must not show through any output path, directly, as a
- * custom area that would give it away by subtraction, or as a wider table (two months, all crime types)
- * that it could be subtracted from.
+ * record access sees the 3; for everyone else it must never be published as 3 on any output path (the
+ * cell-key method publishes no positive count at or below its threshold), the same cell must get the same
+ * number on every path and phrasing (a custom area of the LSOA, of the MSOA's or the ward's LSOAs is the
+ * same events, so the same key and the same noise), a custom area that would single it out by subtraction
+ * is refused, and every number a wider table (the year, all crime types) publishes is within the method's
+ * bounds of its true count.
  */
 @PatchworkIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlantedCountIT {
 
-    /** One way of asking about the planted cell; returns what it gives away (empty: nothing). */
-    record Probe(String name, Function<ApiClient, Optional<String>> givesAway) {
+    /** One way of asking about the planted cell; returns what it gives away (empty: nothing), given the person's protection (null: none may be shown). */
+    record Probe(String name, java.util.function.BiFunction<ApiClient, Rule, Optional<String>> givesAway) {
     }
 
     private static final Pattern HTML_ROW = Pattern.compile("<tr><td>([^<]*)</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td>");
@@ -51,6 +55,9 @@ class PlantedCountIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DisclosureProperties disclosure;
 
     CrimeData crime;
     CrimeData.PlantedCell planted;
@@ -93,9 +100,14 @@ class PlantedCountIT {
             if (person.level() == Level.RECORD) {
                 continue;
             }
+            Rule rule = switch (person.level()) {
+                case AGGREGATE, AGGREGATE_MSOA -> Rule.aggregate(disclosure);
+                case PUBLIC -> Rule.publicLevel(disclosure);
+                default -> null;
+            };
             for (Probe probe : probes()) {
                 tests.add(DynamicTest.dynamicTest(person.name() + " (" + person.level() + ") · " + probe.name(), () ->
-                        assertThat(probe.givesAway().apply(person.client(port))).as(probe.name()).isEmpty()));
+                        assertThat(probe.givesAway().apply(person.client(port), rule)).as(probe.name()).isEmpty()));
             }
         }
         return tests.stream();
@@ -105,13 +117,15 @@ class PlantedCountIT {
         List<Probe> probes = new ArrayList<>();
         for (String level : List.of("lsoa", "msoa", "ward")) {
             String code = area(level);
-            probes.add(new Probe("GET counts by " + level, client -> jsonCell(client.get(counts(level)), "areas", "code", code)));
-            probes.add(new Probe("GET OGC count items by " + level, client -> jsonCell(client.get(ogcCounts(level, "json")), "features", "id", code)));
-            probes.add(new Probe("GET OGC count items by " + level + " as HTML", client -> {
+            probes.add(new Probe("GET counts by " + level, (client, rule) -> plantedCell(client, rule, level,
+                    jsonCell(client.get(counts(level)), "areas", "code", code))));
+            probes.add(new Probe("GET OGC count items by " + level, (client, rule) -> plantedCell(client, rule, level,
+                    jsonCell(client.get(ogcCounts(level, "json")), "features", "id", code))));
+            probes.add(new Probe("GET OGC count items by " + level + " as HTML", (client, rule) -> {
                 Reply reply = client.get(ogcCounts(level, "html"));
-                return reply.status() == 200 ? Optional.ofNullable(htmlCell(reply.body(), code)).filter(c -> !c.equals("null")) : refused(reply);
+                return plantedCell(client, rule, level, reply.status() == 200 ? Published.of(htmlCell(reply.body(), code)) : Published.refused(reply));
             }));
-            probes.add(new Probe("GET OGC count item " + code + " by " + level, client ->
+            probes.add(new Probe("GET OGC count item " + code + " by " + level, (client, rule) ->
                     refused(client.get("/ogc/collections/" + CrimeData.SLUG + "-by-" + level + "/items/" + code))));
         }
         Set<String> msoa = crime.lsoasOf("msoa", planted.msoa());
@@ -121,68 +135,153 @@ class PlantedCountIT {
         String neighbour = crime.areas("msoa").keySet().stream().filter(m -> !m.equals(planted.msoa())
                 && crime.lsoasOf("msoa", m).stream().anyMatch(districtWithout::contains)).findFirst().orElseThrow();
         twoMsoas.addAll(crime.lsoasOf("msoa", neighbour));
-        probes.add(customProbe("the LSOA alone", Set.of(planted.lsoa())));
-        probes.add(customProbe("the LSOAs of its MSOA", msoa));
-        probes.add(customProbe("the LSOAs of its ward", crime.lsoasOf("ward", planted.ward())));
-        probes.add(customProbe("its district without it (district minus custom = 3)", districtWithout));
-        probes.add(customProbe("its MSOA with the neighbouring MSOA " + neighbour + " (custom minus neighbour = 3)", twoMsoas));
-        CrimeData.Filter twoMonths = planted.month().equals("2022-11") ? new CrimeData.Filter(planted.category(), "2022-10", "2022-11")
-                : new CrimeData.Filter(planted.category(), planted.month(), "2022-11");
+        probes.add(customProbe("the LSOA alone (its LSOA's own count)", Set.of(planted.lsoa()), "lsoa"));
+        probes.add(customProbe("the LSOAs of its MSOA (the MSOA's own count)", msoa, "msoa"));
+        probes.add(customProbe("the LSOAs of its ward (the ward's own count)", crime.lsoasOf("ward", planted.ward()), "ward"));
+        probes.add(new Probe("POST custom area: its district without it (district minus custom = 3): refused", (client, rule) -> {
+            Reply reply = client.post(custom(), planted.filter().customBody(districtWithout));
+            if (reply.status() == 200) {
+                return Optional.of("counted a custom area one LSOA short of a district: " + reply.json().path("area"));
+            }
+            return refused(reply);
+        }));
+        probes.add(new Probe("POST custom area: its MSOA with the neighbouring MSOA " + neighbour + ": within bounds, perturbed from its own events",
+                (client, rule) -> {
+                    Reply reply = client.post(custom(), planted.filter().customBody(twoMsoas));
+                    if (reply.status() != 200) {
+                        return refused(reply);
+                    }
+                    long truth = crime.counts("lsoa", planted.filter()).entrySet().stream().filter(e -> twoMsoas.contains(e.getKey()))
+                            .mapToLong(java.util.Map.Entry::getValue).sum();
+                    return numbers(rule, java.util.Map.of("custom", reply.json().path("area").path("count").asLong()), java.util.Map.of("custom", truth));
+                }));
+        CrimeData.Filter year = new CrimeData.Filter(planted.category(), "2022-01", "2022-12");
         CrimeData.Filter allTypes = new CrimeData.Filter(null, planted.month(), planted.month());
-        for (CrimeData.Filter wider : List.of(twoMonths, allTypes)) {
-            String what = wider.category() == null ? "all crime types in its month" : "its crime type over " + wider.from() + ".." + wider.to();
-            probes.add(new Probe("GET counts by lsoa of " + what, client -> jsonCell(client.get(counts("lsoa", wider)),
-                    "areas", "code", planted.lsoa())));
-            probes.add(new Probe("GET OGC count items by lsoa of " + what, client -> jsonCell(client.get("/ogc/collections/"
-                    + CrimeData.SLUG + "-by-lsoa/items?f=json" + wider.query()), "features", "id", planted.lsoa())));
-            probes.add(new Probe("POST custom area: the LSOA alone, " + what, client -> {
-                Reply reply = client.post(custom(), wider.customBody(Set.of(planted.lsoa())));
-                return reply.status() == 200 ? Optional.of("custom count " + reply.json().path("area").path("count")) : refused(reply);
+        for (CrimeData.Filter wider : List.of(year, allTypes)) {
+            String what = wider.category() == null ? "all crime types in its month" : "its crime type over 2022";
+            probes.add(new Probe("GET counts by lsoa of " + what, (client, rule) -> {
+                Reply reply = client.get(counts("lsoa", wider));
+                return reply.status() != 200 ? refused(reply) : numbers(rule, values(PublishedCounts.fromApi(reply.json(), "areas")),
+                        crime.counts("lsoa", wider));
+            }));
+            probes.add(new Probe("GET OGC count items by lsoa of " + what, (client, rule) -> {
+                Reply reply = client.get("/ogc/collections/" + CrimeData.SLUG + "-by-lsoa/items?f=json&limit=10000" + wider.query());
+                return reply.status() != 200 ? refused(reply) : numbers(rule, values(PublishedCounts.fromOgc(reply.json())),
+                        crime.counts("lsoa", wider));
             }));
         }
-        probes.add(new Probe("GET category totals (margins to subtract from)", client -> {
+        CrimeData.Filter eleven = new CrimeData.Filter(planted.category(), "2022-01", "2022-11");
+        probes.add(new Probe("GET counts by lsoa of its crime type over 2022-01..11 (not a month, quarter or year): refused",
+                (client, rule) -> {
+                    Reply reply = client.get(counts("lsoa", eleven));
+                    return reply.status() == 200 ? Optional.of("counted months that overlap a year: " + reply.status()) : refused(reply);
+                }));
+        probes.add(new Probe("GET category totals: within bounds", (client, rule) -> {
             Reply reply = client.get("/api/datasets/" + crime.datasetId + "/categories");
-            return reply.status() != 200 ? refused(reply) : reply.json().path("categories").valueStream()
-                    .filter(c -> c.path("count").isNumber()).findFirst().map(c -> "total " + c);
+            return reply.status() != 200 ? refused(reply) : numbers(rule, values(PublishedCounts.fromApi(reply.json(), "categories")),
+                    crime.categoryTotals());
         }));
-        probes.add(new Probe("GET its points", client -> shownPoints(client.get(points("json")))));
-        probes.add(new Probe("GET its points as HTML", client -> shownPoints(client.get(points("html")))));
+        probes.add(new Probe("GET its points", (client, rule) -> shownPoints(client.get(points("json")))));
+        probes.add(new Probe("GET its points as HTML", (client, rule) -> shownPoints(client.get(points("html")))));
         long event = crime.eventIds(planted.lsoa(), planted.category(), planted.month()).get(0);
-        probes.add(new Probe("GET one of its points", client -> shownPoints(client.get("/ogc/collections/" + CrimeData.SLUG + "/items/" + event))));
+        probes.add(new Probe("GET one of its points", (client, rule) -> shownPoints(client.get("/ogc/collections/" + CrimeData.SLUG + "/items/" + event))));
         return probes;
     }
 
-    private Probe customProbe(String name, Set<String> lsoas) {
-        return new Probe("POST custom area: " + name, client -> {
+    /** What a path gave for the planted cell: a number, or a proper refusal (checked when made). */
+    private record Published(Long count, boolean refused) {
+        static Published of(String text) {
+            return new Published(text == null || text.equals("null") || text.isEmpty() ? null : Long.parseLong(text), false);
+        }
+
+        static Published refused(Reply reply) {
+            PlantedCountIT.refused(reply);
+            return new Published(null, true);
+        }
+    }
+
+    /**
+     * The planted cell (true count 3) at {@code level}: refused, or a number that is not 3, obeys the
+     * person's protection and is the same as the counts API publishes for it (one cell, one noise).
+     */
+    private Optional<String> plantedCell(ApiClient client, Rule rule, String level, Published published) {
+        if (published.refused()) {
+            return Optional.empty();
+        }
+        if (rule == null) {
+            return Optional.of("a count for someone without aggregate access: " + published.count());
+        }
+        if (published.count() == null) {
+            return Optional.of("no number and no refusal");
+        }
+        if (published.count() == 3) {
+            return Optional.of("the true small count 3");
+        }
+        String wrong = rule.wrong(published.count(), 3);
+        if (wrong != null) {
+            return Optional.of(wrong);
+        }
+        Long api = PublishedCounts.fromApi(client.getJson(counts(level)), "areas").get(area(level)).count();
+        return api.equals(published.count()) ? Optional.empty() : Optional.of(published.count() + " here but " + api + " from the counts API");
+    }
+
+    private Probe customProbe(String name, Set<String> lsoas, String level) {
+        return new Probe("POST custom area: " + name, (client, rule) -> {
             Reply reply = client.post(custom(), planted.filter().customBody(lsoas));
             if (reply.status() != 200) {
                 return refused(reply);
             }
-            JsonNode area = reply.json().path("area");
-            return area.path("suppressed").asBoolean() ? Optional.empty() : Optional.of("custom count " + area.path("count"));
+            Reply standard = client.get(counts(level));
+            if (standard.status() != 200) {
+                // a level below the agreement's smallest: the custom area is then counted from its own events like any other
+                JsonNode area = reply.json().path("area");
+                return rule == null ? Optional.of("custom count " + area) : area.path("count").asLong() == 3
+                        ? Optional.of("the true small count 3") : Optional.ofNullable(rule.wrong(area.path("count").asLong(), 3));
+            }
+            return plantedCell(client, rule, level, new Published(reply.json().path("area").path("count").asLong(), false));
         });
     }
 
-    private static Optional<String> jsonCell(Reply reply, String array, String key, String code) {
+    /** Every number within the person's protection of its true count (none at all for someone without aggregate access). */
+    private static Optional<String> numbers(Rule rule, java.util.Map<String, Long> published, java.util.Map<String, Long> truth) {
+        if (rule == null) {
+            return published.isEmpty() ? Optional.empty() : Optional.of(published.size() + " counts for someone without aggregate access");
+        }
+        List<String> wrong = new ArrayList<>();
+        published.forEach((code, count) -> {
+            String why = count == null ? "no number" : rule.wrong(count, truth.getOrDefault(code, 0L));
+            if (why != null) {
+                wrong.add(code + " " + why);
+            }
+        });
+        return wrong.isEmpty() ? Optional.empty() : Optional.of(wrong.size() + " wrong, e.g. " + wrong.get(0));
+    }
+
+    private static java.util.Map<String, Long> values(java.util.Map<String, PublishedCounts.Cell> cells) {
+        java.util.Map<String, Long> values = new java.util.TreeMap<>();
+        cells.forEach((code, cell) -> values.put(code, cell.count()));
+        return values;
+    }
+
+    private static Published jsonCell(Reply reply, String array, String key, String code) {
         if (reply.status() != 200) {
-            return refused(reply);
+            return Published.refused(reply);
         }
         JsonNode cell = cell(reply.json().path(array), key, code);
         JsonNode values = cell.has("properties") ? cell.path("properties") : cell;
-        return values.path("count").isNumber() || !values.path("suppressed").asBoolean()
-                ? Optional.of("count " + values.path("count")) : Optional.empty();
+        return new Published(values.path("count").isNumber() ? values.path("count").asLong() : null, false);
     }
 
     private static Optional<String> shownPoints(Reply reply) {
         return reply.status() == 200 ? Optional.of("record-level data: " + reply) : refused(reply);
     }
 
-    /** A refusal gives nothing away: 403, 404, or 400 for a table wider than one slice; anything else fails the probe. */
+    /** A refusal gives nothing away: 403, 404, 429, or 400 for months or a custom area the rules do not release; anything else fails the probe. */
     private static Optional<String> refused(Reply reply) {
-        assertThat(reply.status()).as("%s", reply).isIn(400, 403, 404);
+        assertThat(reply.status()).as("%s", reply).isIn(400, 403, 404, 429);
         assertThat(reply.isProblem()).isTrue();
         if (reply.status() == 400) {
-            assertThat(reply.json().path("type").asString()).as("%s", reply).isEqualTo("/problems/single-slice-required");
+            assertThat(reply.json().path("type").asString()).as("%s", reply).isIn("/problems/period-not-allowed", "/problems/custom-area-refused");
         }
         return Optional.empty();
     }

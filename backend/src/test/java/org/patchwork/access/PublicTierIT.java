@@ -22,7 +22,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * With the public tier on, visitors who are not signed in see open data and the aggregates an agreement
- * gives the public, at the public level (1 to 7 suppressed, the rest rounded to 5), and nothing else.
+ * gives the public, at the public level (perturbed with the public ptable, whose threshold keeps 1 to 7
+ * from ever being shown, then rounded to 5), and nothing else.
  */
 @PatchworkIntegrationTest
 @TestPropertySource(properties = "patchwork.access.public-tier=true")
@@ -66,18 +67,20 @@ class PublicTierIT {
             JsonNode body = json.readTree(wards.body());
             assertThat(body.get("disclosure").get("access").asString()).isEqualTo("public");
             for (JsonNode area : body.get("areas")) {
-                if (area.get("suppressed").asBoolean()) {
-                    assertThat(area.get("count") == null || area.get("count").isNull()).isTrue();
-                } else {
-                    long count = area.get("count").asLong();
-                    assertThat(count % 5).as("rounded to 5: " + area).isZero();
-                    assertThat(count == 0 || count > 7).as("1 to 7 never shown: " + area).isTrue();
-                }
+                assertThat(area.get("suppressed").asBoolean()).as("nothing is suppressed: every count is perturbed " + area).isFalse();
+                assertThat(area.get("count").isNumber()).as(area.toString()).isTrue();
+                long count = area.get("count").asLong();
+                assertThat(count % 5).as("rounded to 5: " + area).isZero();
+                assertThat(count == 0 || count > 7).as("1 to 7 never shown: " + area).isTrue();
             }
             assertThat(get("/api/datasets/" + crime + "/counts?level=lsoa&" + oneSlice, false).statusCode())
                     .as("smaller than the agreement's geography").isEqualTo(403);
+            assertThat(body.get("disclosure").get("method").asString()).isEqualTo("cell-key");
             assertThat(get("/api/datasets/" + crime + "/counts?level=ward&category=Burglary&from=2022-01&to=2022-03", false)
-                    .statusCode()).as("a range of months could be subtracted from its parts").isEqualTo(400);
+                    .statusCode()).as("a calendar quarter").isEqualTo(200);
+            HttpResponse<String> twoMonths = get("/api/datasets/" + crime + "/counts?level=ward&category=Burglary&from=2022-01&to=2022-02", false);
+            assertThat(twoMonths.statusCode()).as("months that are not a month, quarter or year could be averaged with others").isEqualTo(400);
+            assertThat(json.readTree(twoMonths.body()).get("type").asString()).isEqualTo("/problems/period-not-allowed");
             assertThat(get("/ogc/collections/merseyside-street-crime-2022/items?limit=1", false).statusCode())
                     .as("points are record-level").isEqualTo(403);
             assertThat(get("/api/admin/users", false).statusCode()).isEqualTo(401);

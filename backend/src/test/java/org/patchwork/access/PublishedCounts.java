@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.patchwork.ApiClient.Reply;
+import org.patchwork.disclosure.DisclosureProperties;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The counts one response publishes, area code → cell, read from any of the output paths, and the check
- * that they obey a disclosure rule when compared with the true counts.
+ * that they obey the person's protection (exact, or cell-key perturbation) when compared with the true counts.
  */
 final class PublishedCounts {
 
@@ -20,14 +20,50 @@ final class PublishedCounts {
     record Cell(Long count, boolean suppressed) {
     }
 
-    /** The rule a person's access level should apply. */
-    record Rule(String access, int maxSuppressed, int rounding) {
-        static final Rule NONE = new Rule("record", 0, 1);
-        static final Rule AGGREGATE = new Rule("aggregate", 4, 1);
-        static final Rule PUBLIC = new Rule("public", 7, 5);
+    /**
+     * The protection a person's access level should apply: exact, or cell-key perturbation by at most
+     * {@code maxAdjustment} with no positive count at or below {@code threshold}, then rounding. The
+     * bounds come from the server's configuration (never printed by the tests).
+     */
+    record Rule(String access, int maxAdjustment, int threshold, int rounding) {
+        static final Rule NONE = new Rule("record", 0, 0, 1);
 
-        long round(long count) {
-            return Math.round((double) count / rounding) * rounding;
+        static Rule aggregate(DisclosureProperties properties) {
+            return new Rule("aggregate", properties.aggregate().maxAdjustment(), properties.aggregate().threshold(), 1);
+        }
+
+        /** The public level: its own ptable, then the dataset's public rounding (5 unless its governance says otherwise). */
+        static Rule publicLevel(DisclosureProperties properties) {
+            return new Rule("public", properties.publicTier().maxAdjustment(), properties.publicTier().threshold(), 5);
+        }
+
+        boolean exact() {
+            return maxAdjustment == 0;
+        }
+
+        /** How far a published value may be from the true one: the largest adjustment, then half the rounding. */
+        long slack() {
+            return maxAdjustment + rounding / 2;
+        }
+
+        /** Why {@code published} cannot be this rule's value of {@code truth}, or null when it can. */
+        String wrong(long published, long truth) {
+            if (exact()) {
+                return published == truth ? null : "publishes " + published + " for a true " + truth;
+            }
+            if (published < 0 || published % rounding != 0) {
+                return "publishes " + published + " (negative or not rounded)";
+            }
+            if (truth == 0 && published != 0) {
+                return "publishes " + published + " for a true zero";
+            }
+            if (published >= 1 && published <= threshold) {
+                return "publishes the small count " + published;
+            }
+            if (Math.abs(published - truth) > slack()) {
+                return "publishes " + published + ", further from the true count than the method allows";
+            }
+            return null;
         }
     }
 
@@ -54,46 +90,30 @@ final class PublishedCounts {
     }
 
     /**
-     * Every area is published; published counts are the true counts, rounded by the rule, and never a
-     * small count; suppressed counts are null with suppressed=true (never 0, never a number).
+     * Every area is published with a number (nothing suppressed any more); each is its true count, or
+     * under perturbation within the method's bounds: never negative, zeros stay zero, no positive count
+     * at or below the threshold (so a true 1 to threshold is never shown as itself), rounded as the rule says.
      */
     static void assertProtected(String what, Map<String, Cell> published, Map<String, Long> truth, Rule rule) {
         assertThat(published.keySet()).as("%s: every area, and only those", what).isEqualTo(truth.keySet());
         List<String> wrong = new ArrayList<>();
         published.forEach((code, cell) -> {
-            long real = truth.get(code);
-            if (cell.suppressed()) {
-                if (cell.count() != null) {
-                    wrong.add(code + " is suppressed but shows " + cell.count());
-                } else if (rule.maxSuppressed() == 0) {
-                    wrong.add(code + " is suppressed for a person with record access");
-                } else if (real == 0) {
-                    wrong.add(code + " hides a true zero (suppression should protect small non-zero counts)");
+            if (cell.suppressed() || cell.count() == null) {
+                wrong.add(code + " has no number (suppressed " + cell.suppressed() + ")");
+            } else {
+                String why = rule.wrong(cell.count(), truth.get(code));
+                if (why != null) {
+                    wrong.add(code + " " + why);
                 }
-            } else if (cell.count() == null) {
-                wrong.add(code + " is neither published nor marked suppressed");
-            } else if (real >= 1 && real <= rule.maxSuppressed()) {
-                wrong.add(code + " publishes the small count " + cell.count() + " (true " + real + ")");
-            } else if (cell.count() != rule.round(real)) {
-                wrong.add(code + " publishes " + cell.count() + " for a true " + real);
             }
         });
-        assertThat(wrong).as("%s under rule %s", what, rule).isEmpty();
+        assertThat(wrong).as("%s under %s access", what, rule.access()).isEmpty();
     }
 
-    /** Margins (category totals, the outside count) withheld from protected access: listed, never with a number. */
-    static void assertWithheld(String what, Map<String, Cell> published, Set<String> expected) {
-        assertThat(published.keySet()).as("%s: every one listed", what).isEqualTo(expected);
-        assertThat(published).as("%s: none with a number", what).allSatisfy((code, cell) -> {
-            assertThat(cell.count()).as("%s %s", what, code).isNull();
-            assertThat(cell.suppressed()).as("%s %s", what, code).isTrue();
-        });
-    }
-
-    /** Under disclosure control a count table over more than one category and month is refused (400). */
-    static void assertSingleSliceRequired(String what, Reply reply) {
+    /** A count refused because its months are not one month, quarter, year or all (400 period-not-allowed). */
+    static void assertPeriodRefused(String what, Reply reply) {
         assertThat(reply.status()).as("%s: %s", what, reply).isEqualTo(400);
         assertThat(reply.isProblem()).as(what).isTrue();
-        assertThat(reply.json().path("type").asString()).as(what).isEqualTo("/problems/single-slice-required");
+        assertThat(reply.json().path("type").asString()).as(what).isEqualTo("/problems/period-not-allowed");
     }
 }

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * Statistics keyed by area code, from the real files: Census 2021 residents on 2021 LSOAs (translated to
  * the 2011 LSOAs through the ONS lookup: parts of split LSOAs added up, merged ones rejected), Census 2011
  * qualifications on 2011 LSOAs with a year, the same data as Excel, life expectancy by MSOA; every bad
- * row reported with its reason; and small counts suppressed for a partner with aggregate access.
+ * row reported with its reason; and counts perturbed (cell-key method) for a partner with aggregate access.
  */
 @PatchworkIntegrationTest
 class AreaStatisticsUploadIT {
@@ -46,6 +46,9 @@ class AreaStatisticsUploadIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.patchwork.disclosure.DisclosureProperties disclosure;
 
     /** 2021 code -> [2011 code, change], and 2011 code -> number of its 2021 parts, read from the lookup file. */
     record Lookup(Map<String, List<String[]>> by2021, Map<String, Integer> parts) {
@@ -231,7 +234,7 @@ class AreaStatisticsUploadIT {
     }
 
     @Test
-    void smallCountsAreSuppressedForAggregateAccessWithASecondCategoryWhenOnlyOneIsSmall() {
+    void countsArePerturbedForAggregateAccessByTheCellKeyMethodAndOtherMeasuresAreNot() {
         UploadClient owner = UploadClient.newPartner(port, "Area statistics IT owner");
         Path file = CrimeFiles.write(dir.resolve("support.csv"), List.of("lsoa11cd", "service", "people", "rate"), List.of(
                 Map.of("lsoa11cd", "E01006512", "service", "A", "people", "2", "rate", "1.5"),
@@ -258,10 +261,31 @@ class AreaStatisticsUploadIT {
         Map<String, String> a = served(reader, datasetId, "people", "A");
         Map<String, String> b = served(reader, datasetId, "people", "B");
         Map<String, String> c = served(reader, datasetId, "people", "C");
-        assertThat(a).containsExactlyInAnyOrderEntriesOf(Map.of("E01006512", "suppressed", "E01006513", "suppressed", "E01006514", "50"));
-        assertThat(b).as("E01006512's smallest other category goes too: A alone could be found from a known total")
-                .containsExactlyInAnyOrderEntriesOf(Map.of("E01006512", "suppressed", "E01006513", "suppressed", "E01006514", "6"));
-        assertThat(c).containsExactlyInAnyOrderEntriesOf(Map.of("E01006512", "20", "E01006513", "0"));
+        // the true counts, as the owner uploaded them; a total category would be perturbed like any other,
+        // so neither a small category nor the rest can be worked out from it
+        Map<String, Map<String, Long>> truth = Map.of(
+                "A", Map.of("E01006512", 2L, "E01006513", 3L, "E01006514", 50L),
+                "B", Map.of("E01006512", 10L, "E01006513", 1L, "E01006514", 6L),
+                "C", Map.of("E01006512", 20L, "E01006513", 0L));
+        var aggregate = disclosure.aggregate();
+        List<String> wrong = new java.util.ArrayList<>();
+        Map.of("A", a, "B", b, "C", c).forEach((category, values) -> {
+            assertThat(values.keySet()).as(category).isEqualTo(truth.get(category).keySet());
+            values.forEach((code, text) -> {
+                long published = Long.parseLong(text);
+                long real = truth.get(category).get(code);
+                if (published < 0 || Math.abs(published - real) > aggregate.maxAdjustment() || real == 0 && published != 0
+                        || published >= 1 && published <= aggregate.threshold()) {
+                    wrong.add(category + " " + code + " publishes " + published + " for a true " + real);
+                }
+            });
+        });
+        assertThat(wrong).isEmpty();
+        assertThat(served(reader, datasetId, "people", "A")).as("the same cell, the same number, every time").isEqualTo(a);
+        assertThat(reader.getJson("/api/datasets/" + datasetId + "/statistics?measure=people").path("disclosure").path("method").asString())
+                .isEqualTo("cell-key");
+        assertThat(owner.api().getJson("/api/datasets/" + datasetId + "/statistics?measure=people").path("disclosure").path("method").asString())
+                .isEqualTo("none");
         assertThat(served(reader, datasetId, "rate", "A")).as("rates are not counts")
                 .containsExactlyInAnyOrderEntriesOf(Map.of("E01006512", "1.5", "E01006513", "2.0", "E01006514", "30.0"));
         assertThat(served(owner.api(), datasetId, "people", "A")).as("the owner sees every count")

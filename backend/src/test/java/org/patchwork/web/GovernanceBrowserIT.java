@@ -16,9 +16,11 @@ import org.patchwork.SharedDataDirectory;
  * Information governance end to end in headless Chromium, against the real Merseyside police.uk crime
  * data (owned by Merseyside Police, not open data). An administrator adds a partner and an analyst in
  * it on the admin page, and on the datasets page gives that partner aggregate access at LSOA level.
- * The analyst then maps a rare crime type for one month (with aggregate access the map offers one crime
- * type and one month at a time, and only the nested levels LSOA, ward and district): areas with 1 to 4
- * crimes are drawn and named as suppressed, never with their count. The analyst sees the agreement, makes (and revokes) an API
+ * The analyst then maps a rare crime type for one month (with aggregate access the map offers every
+ * crime type and all of them, periods of a month, a quarter, a year or all months, and every level): every
+ * area has a count, adjusted by the server (cell-key method), none hatched, none from 1 to the method's
+ * threshold, and one sentence near the legend says small numbers are adjusted to protect people; the
+ * analyst also maps the year by MSOA. The analyst sees the agreement, makes (and revokes) an API
  * token for a GIS client, but is refused the admin page; the administrator finds the analyst's sign-in
  * and aggregate access in the audit trail, then withdraws the agreement, which ends the partner's
  * access. A Merseyside Police analyst (record level) sees the individual crimes instead.
@@ -33,13 +35,16 @@ class GovernanceBrowserIT extends BrowserJourney {
 
     private GovernanceSteps steps;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.patchwork.disclosure.DisclosureProperties disclosure;
+
     @BeforeEach
     void startSteps() {
         steps = new GovernanceSteps(driver, pages, port);
     }
 
     @Test
-    void sharedCrimeCountsReachAPartnerWithSmallCountsSuppressed() {
+    void sharedCrimeCountsReachAPartnerWithSmallNumbersAdjusted() {
         String suffix = TestAccounts.suffix();
         String partner = "Sefton Council " + suffix;
         String analyst = "analyst-" + suffix;
@@ -65,8 +70,15 @@ class GovernanceBrowserIT extends BrowserJourney {
         assertThat(pages.text(".app-header")).contains("Analyst " + suffix, partner + " · Analyst");
         assertThat(driver.findElement(By.cssSelector(".app-nav [data-role='admin']")).isDisplayed()).as("no Admin link").isFalse();
         mapBicycleTheftForMarch("lsoa", true);
-        assertSmallCountsSuppressed();
+        assertSmallNumbersAdjusted();
         pages.screenshot("map-crime-aggregate.png");
+        pages.choose("pw-level", "msoa");
+        pages.choose("pw-from", "2022-01|2022-12");
+        pages.awaitState("ready");
+        assertThat(pages.text(".legend-control")).contains("Bicycle theft, Jan–Dec 2022");
+        assertThat(pages.count("path.choropleth-area")).as("every MSOA drawn").isPositive();
+        assertThat(pages.count(SUPPRESSED)).as("nothing hatched").isZero();
+        pages.screenshot("map-crime-aggregate-year-msoa.png");
 
         pages.open("/datasets.html");
         pages.awaitState("ready");
@@ -76,7 +88,7 @@ class GovernanceBrowserIT extends BrowserJourney {
         WebElement card = pages.await(".agreement-list article.agreement", a -> a.getText().contains(agreement));
         assertThat(card.getDomAttribute("data-status")).isEqualTo("in-force");
         assertThat(card.getText()).contains("In force", "Crime and Disorder Act 1998", partner, "Aggregate", "LSOA");
-        assertThat(pages.text(".access-box")).contains("Aggregate", "counts of 1 to 4 suppressed");
+        assertThat(pages.text(".access-box")).contains("Aggregate", "small numbers adjusted to protect people");
         assertThat(pages.count("#agreement-form")).as("an analyst may not add agreements").isZero();
         assertThat(pages.count(".agreement button")).as("nor withdraw them").isZero();
         driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", card);
@@ -155,10 +167,10 @@ class GovernanceBrowserIT extends BrowserJourney {
 
     /**
      * Shows the crime theme and maps bicycle theft in March 2022 at the level. With disclosure control
-     * (oneSlice) the controls offer one crime type (no "All crime types") and one Month, and only the
-     * levels of the nested chain LSOA, ward, district; otherwise all types, From and To, and all levels.
+     * (periods) the controls offer all crime types and one Period (all months, a year, a quarter or a
+     * month) instead of From and To; otherwise all types, From and To. Every level either way.
      */
-    private void mapBicycleTheftForMarch(String level, boolean oneSlice) {
+    private void mapBicycleTheftForMarch(String level, boolean periods) {
         pages.awaitState("ready");
         WebElement theme = pages.await("#pw-theme option", o -> o.getDomAttribute("value").startsWith("events:"));
         assertThat(theme.getText()).startsWith("Crime");
@@ -168,12 +180,15 @@ class GovernanceBrowserIT extends BrowserJourney {
         String fromLabel = driver.findElement(By.cssSelector("label[for='pw-from']")).getDomProperty("textContent");
         List<String> levels = new Select(driver.findElement(By.id("pw-level"))).getOptions().stream().filter(WebElement::isEnabled)
                 .map(o -> o.getDomAttribute("value")).toList();
-        if (oneSlice) {
-            assertThat(types).contains("Bicycle theft").doesNotContain("All crime types");
-            assertThat(fromLabel).isEqualTo("Month");
+        if (periods) {
+            assertThat(types.get(0)).isEqualTo("All crime types");
+            assertThat(types).contains("Bicycle theft");
+            assertThat(fromLabel).isEqualTo("Period");
             assertThat(driver.findElement(By.id("pw-to")).isDisplayed()).as("no To month").isFalse();
-            assertThat(pages.text(".legend-control")).contains(types.get(0) + ", Nov 2022").doesNotContain("All crime types");
-            assertThat(levels).containsExactlyInAnyOrder("lsoa", "ward", "district");
+            assertThat(new Select(driver.findElement(By.id("pw-from"))).getOptions().stream().map(WebElement::getText))
+                    .contains("All months", "2022", "Jan–Mar 2022", "Mar 2022");
+            assertThat(pages.text(".legend-control")).contains("All crime types, all months");
+            assertThat(levels).containsExactlyInAnyOrder("lsoa", "msoa", "ward", "district");
         } else {
             assertThat(types.get(0)).isEqualTo("All crime types");
             assertThat(fromLabel).isEqualTo("From");
@@ -183,8 +198,10 @@ class GovernanceBrowserIT extends BrowserJourney {
         pages.screenshot("map-crime-all-" + pages.text("#pw-access").split(" ")[0].toLowerCase() + ".png");
         pages.choose("pw-level", level);
         pages.chooseText("pw-category", "Bicycle theft");
-        pages.choose("pw-from", "2022-03");
-        if (!oneSlice) {
+        if (periods) {
+            pages.choose("pw-from", "2022-03|2022-03");
+        } else {
+            pages.choose("pw-from", "2022-03");
             pages.choose("pw-to", "2022-03");
         }
         pages.awaitState("ready");
@@ -193,21 +210,25 @@ class GovernanceBrowserIT extends BrowserJourney {
         assertThat(pages.text(".legend-control")).contains("Bicycle theft, Mar 2022", "Crimes per LSOA");
     }
 
-    private void assertSmallCountsSuppressed() {
-        assertThat(pages.text("#pw-access")).isEqualTo("Aggregate access — counts of 1 to 4 suppressed");
-        assertThat(pages.text(".legend-suppressed")).isEqualTo("Suppressed (1–4)");
-        assertThat(pages.count(SUPPRESSED)).as("suppressed areas drawn as such").isPositive();
-        assertThat(driver.findElement(By.cssSelector(SUPPRESSED)).getDomAttribute("fill")).isEqualTo("url(#pw-suppressed-hatch)");
+    /**
+     * Every area has a count and none is hatched; none shows a positive count at or below the method's
+     * threshold (so no true 1 to 4 appears as itself); the legend says in one sentence that small numbers
+     * are adjusted, and no popup, panel or tooltip shows a small count.
+     */
+    private void assertSmallNumbersAdjusted() {
+        int threshold = disclosure.aggregate().threshold();
+        assertThat(pages.text("#pw-access")).isEqualTo("Aggregate access. Small numbers are adjusted to protect people, so parts may not add up to totals.");
+        assertThat(pages.text(".legend-control")).contains("Small numbers are adjusted to protect people");
+        assertThat(pages.count(".legend-suppressed")).isZero();
+        assertThat(pages.count(SUPPRESSED)).as("nothing hatched").isZero();
         List<Integer> shown = driver.findElements(By.cssSelector("path.choropleth-area[data-count]")).stream()
                 .map(p -> Integer.parseInt(p.getDomAttribute("data-count"))).toList();
-        assertThat(shown).as("no area shows a count from 1 to 4").noneMatch(c -> c >= 1 && c <= 4);
-        assertThat(shown.size() + pages.count(SUPPRESSED)).as("every area either has a count or is suppressed")
-                .isEqualTo(pages.count("path.choropleth-area"));
+        assertThat(shown).as("no area shows a positive count at or below the threshold").noneMatch(c -> c >= 1 && c <= threshold);
+        assertThat(shown.size()).as("every area has a count").isEqualTo(pages.count("path.choropleth-area"));
 
-        pages.dispatch(SUPPRESSED, "click");
+        pages.dispatch("path.choropleth-area[data-count]", "click");
         WebElement popup = pages.await(".leaflet-popup-content", p -> !p.getText().isBlank());
-        assertThat(popup.getText()).contains("Bicycle theft, Mar 2022", "suppressed (1–4)");
-        assertThat(pages.text("#details")).contains("suppressed (1–4)", "withheld");
+        assertThat(popup.getText()).contains("Bicycle theft, Mar 2022");
         for (String text : List.of(popup.getText(), pages.text("#details"), pages.text(".legend-control"))) {
             assertThat(SMALL_COUNT.matcher(text).find()).as("a count from 1 to 4 in: " + text).isFalse();
         }
@@ -217,8 +238,7 @@ class GovernanceBrowserIT extends BrowserJourney {
                   const text = document.querySelector('.leaflet-tooltip')?.textContent ?? '';
                   path.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
                   return text;
-                }).join('\\n');""", SUPPRESSED);
-        assertThat(tooltips).contains("suppressed (1–4)");
-        assertThat(SMALL_COUNT.matcher(tooltips).find()).as("tooltips of suppressed areas").isFalse();
+                }).join('\\n');""", "path.choropleth-area");
+        assertThat(SMALL_COUNT.matcher(tooltips).find()).as("tooltips").isFalse();
     }
 }
