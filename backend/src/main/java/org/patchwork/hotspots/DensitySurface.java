@@ -22,7 +22,7 @@ public record DensitySurface(RasterGrid grid, double[] eventsPerSquareKilometre,
         return sum * grid.cellAreaSquareKilometres();
     }
 
-    /** The mean over all cells, the unit of the "2×, 3×, 4× the mean" hotspot classes. */
+    /** The mean over all cells, the unit of the hotspot classes at 2×, 3×, 4× the mean. */
     public double mean() {
         double sum = 0;
         for (double v : eventsPerSquareKilometre) {
@@ -50,7 +50,7 @@ public record DensitySurface(RasterGrid grid, double[] eventsPerSquareKilometre,
 
     /**
      * The smallest value among the top share (0..1] of cells by value: cells at or above it form the
-     * "top N%" hotspot (ties at the threshold are all included, so the area may slightly exceed the share).
+     * top N% hotspot (ties at the threshold are all included, so the area may slightly exceed the share).
      */
     public double topShareThreshold(double share) {
         if (!(share > 0 && share <= 1)) {
