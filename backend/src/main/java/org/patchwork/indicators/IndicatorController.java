@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IndicatorController {
 
     private final Indicators indicators;
+    private final AreaProfile profiles;
 
-    IndicatorController(Indicators indicators) {
+    IndicatorController(Indicators indicators, AreaProfile profiles) {
         this.indicators = indicators;
+        this.profiles = profiles;
     }
 
     @PostMapping("/api/indicators")
@@ -80,5 +82,13 @@ class IndicatorController {
     Map<String, Object> funnel(@PathVariable long id, @RequestParam(required = false) String within,
                                @RequestParam(required = false) String level) {
         return indicators.funnel(id, level, within);
+    }
+
+    @GetMapping("/api/areas/{code}/profile")
+    @Operation(summary = "An area's profile",
+            description = "Every indicator you may see at the area's level with its value, intervals and comparisons with the "
+                    + "district and the partnership (or why it has none here), and for an LSOA its IMD 2019 ranks and deciles.")
+    Map<String, Object> profile(@PathVariable String code) {
+        return profiles.profile(code);
     }
 }

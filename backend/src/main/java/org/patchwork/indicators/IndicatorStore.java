@@ -81,6 +81,23 @@ class IndicatorStore {
         return jdbc.sql(SqlScripts.load("indicators/area")).param("code", code).query(Area.class).optional();
     }
 
+    /** An LSOA's IMD 2019 domains: the dataset they were loaded as, and domain -> {rank, decile}. */
+    record Deprivation(long datasetId, Map<String, Map<String, Integer>> domains) {
+    }
+
+    Optional<Deprivation> deprivation(String lsoaCode) {
+        return jdbc.sql(SqlScripts.load("indicators/imd_domains")).param("lsoa_code", lsoaCode).query((rs, n) -> {
+            Map<String, Map<String, Integer>> domains = new LinkedHashMap<>();
+            for (String domain : List.of("imd", "income", "employment", "education", "health", "crime", "housing", "living_environment")) {
+                Map<String, Integer> figures = new LinkedHashMap<>();
+                figures.put("rank", (Integer) rs.getObject(domain + "_rank", Integer.class));
+                figures.put("decile", (Integer) rs.getObject(domain + "_decile", Integer.class));
+                domains.put(domain, figures);
+            }
+            return new Deprivation(rs.getLong("dataset_id"), domains);
+        }).optional();
+    }
+
     static boolean isLevel(String level) {
         return HIERARCHY_COLUMN.containsKey(level);
     }

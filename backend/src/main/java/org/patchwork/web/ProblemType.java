@@ -17,6 +17,7 @@ public enum ProblemType {
     UNKNOWN_USER("unknown-user", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_TOKEN("unknown-token", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_INDICATOR("unknown-indicator", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_AREA("unknown-area", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_MEASURE("unknown-measure", HttpStatus.BAD_REQUEST, "Invalid request"),
     UNKNOWN_PERIOD("unknown-period", HttpStatus.BAD_REQUEST, "Invalid request"),
     UNKNOWN_CATEGORY("unknown-category", HttpStatus.BAD_REQUEST, "Invalid request"),

@@ -325,6 +325,54 @@ class IndicatorsIT {
         }
     }
 
+    @Test
+    void anAreaProfileListsTheIndicatorsTheViewerMaySeeWithTheSameValuesAndTheImdDomains() {
+        long id = define(police, body("Criminal damage per 1,000, 2022", crime, "rate-per-1000", List.of("Criminal damage and arson"),
+                "2022-01", "2022-12", "lsoa"));
+        String lsoa = jdbc.sql("select min(h.lsoa_code) from lsoa_hierarchy h join area a on a.level = 'lsoa' and a.code = h.lsoa_code "
+                + "where h.lad_code = 'E08000012'").query(String.class).single();
+        JsonNode profile = police.getJson("/api/areas/" + lsoa + "/profile");
+        assertThat(profile.path("area").path("level").asString()).isEqualTo("lsoa");
+        JsonNode entry = null;
+        for (JsonNode e : profile.path("indicators")) {
+            if (e.path("indicator").path("id").asLong() == id) {
+                entry = e;
+            }
+        }
+        assertThat(entry).as("the new indicator is in the profile").isNotNull();
+        JsonNode expected = null;
+        for (JsonNode a : police.getJson("/api/indicators/" + id + "/values?within=E08000012").path("areas")) {
+            if (a.path("code").asString().equals(lsoa)) {
+                expected = a;
+            }
+        }
+        long[] truth = truth("lsoa", List.of("Criminal damage and arson"), "2022-01", "2022-12").get(lsoa);
+        assertThat(entry.path("value").path("numerator").asLong()).isEqualTo(truth[0]);
+        assertThat(entry.path("value").path("denominator").asLong()).isEqualTo(truth[1]);
+        for (String field : List.of("value", "lower95", "upper95", "lower998", "upper998")) {
+            assertThat(entry.path("value").path(field).asDouble()).as(field).isEqualTo(expected.path(field).asDouble());
+        }
+        assertThat(entry.path("value").path("comparison")).isEqualTo(expected.path("comparison"));
+        long rank = jdbc.sql("select imd_rank from imd2019 where lsoa_code = :code").param("code", lsoa).query(Long.class).single();
+        assertThat(profile.path("deprivation").path("imd").path("rank").asLong()).isEqualTo(rank);
+
+        assertThat(stranger.getJson("/api/areas/" + lsoa + "/profile").path("indicators").valueStream()
+                .map(e -> e.path("indicator").path("id").asLong()).toList()).doesNotContain(id);
+        ApiClient.Reply unknown = police.get("/api/areas/E99999999/profile");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("type").asString()).isEqualTo("/problems/unknown-area");
+    }
+
+    @Test
+    void theOpenApiDescriptionHasTheIndicatorEndpoints() {
+        JsonNode paths = police.getJson("/v3/api-docs").path("paths");
+        for (String path : List.of("/api/indicators", "/api/indicators/{id}", "/api/indicators/{id}/values", "/api/indicators/{id}/series",
+                "/api/indicators/{id}/funnel", "/api/areas/{code}/profile")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.path("/api/indicators/{id}/values").path("get").path("summary").asString()).isEqualTo("An indicator's values by area");
+    }
+
     /** Code -> {events, population} for every area of the level, from the source tables. */
     Map<String, long[]> truth(String level, List<String> categories, String from, String to) {
         String column = level.equals("district") ? "lad_code" : level + "_code";
