@@ -52,6 +52,7 @@ class IndicatorSeries {
         }
         IndicatorStore.Area area = store.area(code.strip()).orElseThrow(() -> ApiProblem.badRequest("invalid-parameter",
                 "area must be the code of a loaded LSOA, MSOA, ward or district; got '" + code + "'"));
+        values.requireLevel(indicator, access, area.level(), "indicator-series");
         YearMonth[] span = span(indicator);
         Long population = store.population(area.level()).get(area.code()) == null ? null
                 : store.population(area.level()).get(area.code()).population();

@@ -74,7 +74,7 @@ class IndicatorValues {
                     + districtPopulation.keySet().stream().limit(3).toList() + "; got '" + within + "'");
         }
         Table table = indicator.measure().fromEvents()
-                ? events(indicator, access, chosen, district, districtPopulation)
+                ? events(indicator, access, chosen, district, districtPopulation, output)
                 : statistic(indicator, chosen, district, output);
         if (indicator.measure().fromEvents()) {
             policy.audit("aggregate-access", indicator.datasetId(), output, table.areas().size(), ("indicator=" + indicator.id()
@@ -83,8 +83,18 @@ class IndicatorValues {
         return table;
     }
 
+    /** Records and refuses (403) a level the viewer's agreement does not publish counts at, as the counts API does. */
+    void requireLevel(Indicator indicator, Access access, String level, String output) {
+        if (!AccessPolicy.allowedLevels(access).contains(level)) {
+            policy.denied(indicator.datasetId(), output, "geography " + level + " not allowed");
+            throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
+                    "Your agreement allows figures for " + AccessPolicy.allowedLevels(access) + " only, not '" + level + "'");
+        }
+    }
+
     private Table events(Indicator indicator, Access access, String level, String within,
-                         Map<String, IndicatorStore.Population> districtPopulation) {
+                         Map<String, IndicatorStore.Population> districtPopulation, String output) {
+        requireLevel(indicator, access, level, output);
         Map<String, Count> atLevel = published(indicator, access, level, indicator.from(), indicator.to());
         Map<String, Count> atDistrict = level.equals("district") ? atLevel
                 : published(indicator, access, "district", indicator.from(), indicator.to());

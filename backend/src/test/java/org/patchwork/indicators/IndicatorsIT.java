@@ -47,6 +47,7 @@ class IndicatorsIT {
     long agreement;
     ApiClient police;
     ApiClient council;
+    String councilUser;
     ApiClient stranger;
 
     @BeforeAll
@@ -57,7 +58,9 @@ class IndicatorsIT {
         long councilId = admin.partner("Indicator council", "council");
         LocalDate today = jdbc.sql("select current_date").query(LocalDate.class).single();
         agreement = admin.agreement(crime, today, today.plusDays(30), Recipient.partner(councilId, "aggregate", "lsoa"));
-        council = admin.user(councilId, "analyst").basic(port);
+        AdminApi.User councilAnalyst = admin.user(councilId, "analyst");
+        council = councilAnalyst.basic(port);
+        councilUser = councilAnalyst.username();
         stranger = admin.user(admin.partner("Indicator stranger", "voluntary"), "analyst").basic(port);
     }
 
@@ -180,6 +183,12 @@ class IndicatorsIT {
         }
         assertThat(values.path("areas").size()).isEqualTo(published.size());
         assertThat(protectedAreas).as("areas whose count is withheld or changed for the aggregate user").isPositive();
+        // every read is audited; a level outside the agreement's chain is refused and the refusal audited
+        assertThat(audited(councilUser, "aggregate-access", "allowed", "indicator-values", "indicator=" + id)).isPositive();
+        ApiClient.Reply msoa = council.get("/api/indicators/" + id + "/values?level=msoa");
+        assertThat(msoa.status()).as("%s", msoa).isEqualTo(403);
+        assertThat(msoa.json().path("type").asString()).isEqualTo("/problems/geography-not-allowed");
+        assertThat(audited(councilUser, "denied", "denied", "indicator-values", "geography msoa")).isPositive();
         // the police analyst, with record access, sees the truth for the same indicator
         JsonNode exact = police.getJson("/api/indicators/" + id + "/values");
         exact.path("areas").forEach(a -> assertThat(a.path("numerator").asLong()).isEqualTo(truth.get(a.path("code").asString())[0]));
@@ -371,6 +380,13 @@ class IndicatorsIT {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         assertThat(paths.path("/api/indicators/{id}/values").path("get").path("summary").asString()).isEqualTo("An indicator's values by area");
+    }
+
+    long audited(String username, String action, String outcome, String output, String detail) {
+        return jdbc.sql("select count(*) from audit_event where username = :user and action = :action and outcome = :outcome "
+                        + "and output = :output and dataset_id = :dataset and detail like :detail")
+                .param("user", username).param("action", action).param("outcome", outcome).param("output", output)
+                .param("dataset", crime).param("detail", "%" + detail + "%").query(Long.class).single();
     }
 
     /** Code -> {events, population} for every area of the level, from the source tables. */
