@@ -155,6 +155,36 @@ class IndicatorsIT {
         assertThat(comparisons).as("Liverpool's wards differ: some above, some like the district").containsKeys("higher", "similar");
     }
 
+    /**
+     * Small counts get exact Poisson limits: for LSOAs with 0, 1 and 9 burglaries in 2022 the limits are
+     * R's poisson.test values (95%) and SciPy's chi2.ppf values (99.8%), as in PoissonIntervalTest, per 1,000 residents.
+     */
+    @Test
+    void smallCountsHaveTheExactPoissonLimitsOfRAndSciPy() {
+        long id = define(police, body("Burglary per 1,000, 2022, by LSOA", crime, "rate-per-1000", List.of("Burglary"),
+                "2022-01", "2022-12", "lsoa"));
+        Map<String, long[]> truth = truth("lsoa", List.of("Burglary"), "2022-01", "2022-12");
+        Map<Long, double[]> limits = Map.of(
+                0L, new double[] {0, 3.6888794541, 0, 6.9077552790},
+                1L, new double[] {0.0253178080, 5.5716433909, 0.0010005003, 9.2334134765},
+                9L, new double[] {4.1153730974, 17.0848034514, 2.4524244044, 22.6573733091});
+        Map<Long, Integer> checked = new HashMap<>();
+        for (JsonNode area : police.getJson("/api/indicators/" + id + "/values").path("areas")) {
+            long[] t = truth.get(area.path("code").asString());
+            double[] expected = limits.get(t[0]);
+            if (expected == null) {
+                continue;
+            }
+            String what = area.path("code").asString() + " with " + t[0];
+            assertThat(area.path("lower95").asDouble()).as(what).isCloseTo(expected[0] * 1000 / t[1], within(1e-8));
+            assertThat(area.path("upper95").asDouble()).as(what).isCloseTo(expected[1] * 1000 / t[1], within(1e-8));
+            assertThat(area.path("lower998").asDouble()).as(what).isCloseTo(expected[2] * 1000 / t[1], within(1e-8));
+            assertThat(area.path("upper998").asDouble()).as(what).isCloseTo(expected[3] * 1000 / t[1], within(1e-8));
+            checked.merge(t[0], 1, Integer::sum);
+        }
+        assertThat(checked).as("LSOAs with 0, 1 and 9 burglaries in 2022").containsKeys(1L, 9L);
+    }
+
     @Test
     void anAggregateUserGetsTheProtectedCountsTheCountsApiGivesThem() {
         long id = define(police, body("Shoplifting, January 2022, by LSOA", crime, "rate-per-1000", List.of("Shoplifting"),
