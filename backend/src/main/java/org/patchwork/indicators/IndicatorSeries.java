@@ -77,7 +77,8 @@ class IndicatorSeries {
                     IndicatorValues.Count count = values.published(indicator, access, area.level(), period.from(), period.to())
                             .get(area.code());
                     series.add(IndicatorValues.value(indicator, count == null ? new IndicatorValues.Count(period.label(), null, 0L, false, null)
-                            : new IndicatorValues.Count(period.label(), period.label(), count.count(), count.suppressed(), count.reason()),
+                            : new IndicatorValues.Count(period.label(), period.label(), count.count(), count.variance(),
+                                    count.suppressed(), count.reason()),
                             area.district(), population));
                 }
                 List<Map<String, Object>> json = new ArrayList<>();

@@ -47,13 +47,21 @@ class IndicatorValues {
         this.store = store;
     }
 
-    /** A count as published: null when suppressed (any part suppressed), with the reason. */
-    record Count(String code, String name, Long count, boolean suppressed, String reason) {
+    /**
+     * A count as published: null when suppressed (any part suppressed), with the reason; {@code variance} is the
+     * variance of the noise a perturbed count carries (0 for exact or suppressed-and-rounded counts), which
+     * widens its interval (rates.PoissonInterval#perturbed). Counts added up add their variances.
+     */
+    record Count(String code, String name, Long count, double variance, boolean suppressed, String reason) {
+
+        Count(String code, String name, Long count, boolean suppressed, String reason) {
+            this(code, name, count, 0, suppressed, reason);
+        }
     }
 
     /** One area's (or comparator's) figures; intervals null when there is none. */
     record Value(String code, String name, String district, Long numerator, Long denominator, Double value, Estimate estimate,
-                 boolean suppressed, String reason) {
+                 double variance, boolean suppressed, String reason) {
     }
 
     /** The values of a level (restricted to one district when {@code within} is set) and their comparators. */
@@ -104,9 +112,10 @@ class IndicatorValues {
         atDistrict.forEach((code, count) -> districts.put(code, value(indicator, count, code, population(districtPopulation, code))));
         Long partnershipCount = districts.values().stream().map(Value::numerator).anyMatch(Objects::isNull) ? null
                 : districts.values().stream().mapToLong(Value::numerator).sum();
+        double partnershipVariance = atDistrict.values().stream().mapToDouble(Count::variance).sum();
         long partnershipPopulation = districtPopulation.values().stream().map(IndicatorStore.Population::population)
                 .filter(Objects::nonNull).mapToLong(Long::longValue).sum();
-        Value partnership = value(indicator, new Count("partnership", "The partnership area", partnershipCount,
+        Value partnership = value(indicator, new Count("partnership", "The partnership area", partnershipCount, partnershipVariance,
                 partnershipCount == null, partnershipCount == null ? "a district's count is withheld" : null), null, partnershipPopulation);
 
         List<Value> areas = new ArrayList<>();
@@ -135,7 +144,8 @@ class IndicatorValues {
         for (String category : categories) {
             EventCounts.CountTable table = counts.counts(indicator.datasetId(), level, new CountFilter(category, from, to), access);
             for (EventCounts.AreaCount area : table.areas()) {
-                Count part = new Count(area.code(), area.name(), area.suppressed() ? null : area.count(),
+                // the noise variance of a perturbed count goes here (0: counts are exact, or suppressed and rounded)
+                Count part = new Count(area.code(), area.name(), area.suppressed() ? null : area.count(), 0,
                         area.suppressed() || area.count() == null, area.reason());
                 total.merge(area.code(), part, IndicatorValues::add);
             }
@@ -143,9 +153,10 @@ class IndicatorValues {
         return total;
     }
 
-    private static Count add(Count a, Count b) {
+    static Count add(Count a, Count b) {
         boolean withheld = a.count() == null || b.count() == null;
-        return new Count(a.code(), a.name(), withheld ? null : a.count() + b.count(), a.suppressed() || b.suppressed(),
+        return new Count(a.code(), a.name(), withheld ? null : a.count() + b.count(), a.variance() + b.variance(),
+                a.suppressed() || b.suppressed(),
                 a.reason() != null ? a.reason() : b.reason());
     }
 
@@ -156,14 +167,14 @@ class IndicatorValues {
         if (numerator != null) {
             if (indicator.measure().isRate()) {
                 estimate = population != null && population > 0
-                        ? Rates.rate(numerator, population, indicator.measure().multiplier()) : null;
+                        ? Rates.rate(numerator, population, indicator.measure().multiplier(), count.variance()) : null;
             } else {
-                estimate = new Estimate(numerator, PoissonInterval.of(numerator, ConfidenceLevel.NINETY_FIVE),
-                        PoissonInterval.of(numerator, ConfidenceLevel.NINETY_NINE_POINT_EIGHT));
+                estimate = new Estimate(numerator, PoissonInterval.perturbed(numerator, count.variance(), ConfidenceLevel.NINETY_FIVE),
+                        PoissonInterval.perturbed(numerator, count.variance(), ConfidenceLevel.NINETY_NINE_POINT_EIGHT));
             }
         }
         return new Value(count.code(), count.name(), district, numerator, population, estimate == null ? null : estimate.value(),
-                estimate, count.suppressed(), count.reason());
+                estimate, count.variance(), count.suppressed(), count.reason());
     }
 
     /** How an area compares with a benchmark value at a confidence level, Fingertips' way (rates only). */
@@ -186,7 +197,7 @@ class IndicatorValues {
         for (StatisticsSlices.Value v : slice.values()) {
             IndicatorStore.Population p = population.get(v.code());
             all.add(new Value(v.code(), v.name(), p == null ? null : p.district(), null, null,
-                    v.value() == null ? null : v.value().doubleValue(), null, v.suppressed(), v.suppressed() ? "withheld" : null));
+                    v.value() == null ? null : v.value().doubleValue(), null, 0, v.suppressed(), v.suppressed() ? "withheld" : null));
         }
         Map<String, List<Double>> byDistrict = new LinkedHashMap<>();
         all.stream().filter(v -> v.value() != null && v.district() != null)
@@ -201,7 +212,7 @@ class IndicatorValues {
 
     private static Value mean(String code, String name, List<Double> values) {
         Double mean = values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return new Value(code, name, null, null, null, mean, null, false, null);
+        return new Value(code, name, null, null, null, mean, null, 0, false, null);
     }
 
     /** Whether an area statistic lies above, on or below a mean (no interval, so no test of significance). */

@@ -55,6 +55,10 @@ final class ValueJson {
         Map<String, Object> disclosure = new LinkedHashMap<>();
         disclosure.put("suppressed", value.suppressed());
         disclosure.put("reason", value.reason());
+        if (value.variance() > 0) {
+            // the interval carries the perturbation's noise as well as the Poisson variation
+            disclosure.put("perturbationVariance", value.variance());
+        }
         json.put("disclosure", disclosure);
         return json;
     }

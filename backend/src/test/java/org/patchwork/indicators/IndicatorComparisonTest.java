@@ -56,6 +56,30 @@ class IndicatorComparisonTest {
                 .isEqualTo(Comparison.NOT_COMPARED);
     }
 
+    /**
+     * A perturbed count's noise widens its interval, so a difference that is only noise is not called
+     * significant: 100 events with noise variance 25 give 10 ± (Byar's arm) × √1.25 per 1,000 (RatesTest's case).
+     */
+    @Test
+    void aPerturbedCountsVarianceWidensTheIntervalAndCanTurnADifferenceIntoNoise() {
+        IndicatorValues.Value perturbed = IndicatorValues.value(RATE,
+                new IndicatorValues.Count("E05000001", "A ward", 100L, 25, false, null), "E08000001", 10_000L);
+        double widen = Math.sqrt(1.25);
+        assertThat(perturbed.estimate().ci95().lower()).isCloseTo(10 - 1.86378945095 * widen, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(perturbed.estimate().ci95().upper()).isCloseTo(10 + 2.16279375792 * widen, org.assertj.core.api.Assertions.within(1e-9));
+        // 12.2 lies above the exact count's interval (to 12.16) but inside the perturbed one (to 12.42)
+        assertThat(IndicatorValues.compare(RATE, AREA, benchmark("B", 12.2), ConfidenceLevel.NINETY_FIVE)).isEqualTo(Comparison.LOWER);
+        assertThat(IndicatorValues.compare(RATE, perturbed, benchmark("B", 12.2), ConfidenceLevel.NINETY_FIVE)).isEqualTo(Comparison.SIMILAR);
+        // two categories' counts add up with their variances; a withheld part leaves no count
+        IndicatorValues.Count sum = IndicatorValues.add(new IndicatorValues.Count("X", "X", 60L, 10, false, null),
+                new IndicatorValues.Count("X", "X", 40L, 15, false, null));
+        assertThat(sum.count()).isEqualTo(100L);
+        assertThat(sum.variance()).isEqualTo(25.0);
+        IndicatorValues.Count withheld = IndicatorValues.add(sum, new IndicatorValues.Count("X", "X", null, true, "small"));
+        assertThat(withheld.count()).isNull();
+        assertThat(withheld.suppressed()).isTrue();
+    }
+
     @Test
     void seriesPeriodsAreWholeMonthsQuartersAndYearsInsideTheSpan() {
         assertThat(IndicatorSeries.periods("months", YearMonth.of(2022, 11), YearMonth.of(2023, 2)).stream()
