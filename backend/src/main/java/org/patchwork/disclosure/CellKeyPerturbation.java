@@ -68,6 +68,20 @@ public class CellKeyPerturbation {
         return disclosure;
     }
 
+    /**
+     * The variance of the noise a published count carries under this protection: the ptable's variance, plus
+     * the variance of rounding to the nearest r (about r²/12); 0 for exact counts. Intervals add it to the
+     * Poisson variance, so a difference that is only noise is not called significant.
+     */
+    public double variance(Protection protection) {
+        if (protection.exact()) {
+            return 0;
+        }
+        DisclosureProperties.Ptable table = protection.tier() == Protection.Tier.PUBLIC ? properties.publicTier() : properties.aggregate();
+        double rounding = protection.rounding() > 1 ? protection.rounding() * (double) protection.rounding() / 12 : 0;
+        return table.variance() + rounding;
+    }
+
     DisclosureProperties properties() {
         return properties;
     }

@@ -1,0 +1,94 @@
+package org.patchwork.indicators;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Indicators: define, list, and read values, series and funnel data (every read audited, through the access decision). */
+@RestController
+@Tag(name = "Indicators", description = "Rates with Fingertips confidence intervals, compared with the district and the partnership")
+class IndicatorController {
+
+    private final Indicators indicators;
+    private final AreaProfile profiles;
+
+    IndicatorController(Indicators indicators, AreaProfile profiles) {
+        this.indicators = indicators;
+        this.profiles = profiles;
+    }
+
+    @PostMapping("/api/indicators")
+    @Operation(summary = "Define an indicator",
+            description = "Body: {name, datasetId, measure: count | rate-per-1000 | rate-per-100000 | area-statistic, statistic "
+                    + "(area-statistic only), categories: [...] (empty = all), from, to (YYYY-MM), level: lsoa | msoa | ward | "
+                    + "district}. Saved, shared with everyone who may see the dataset; 201 with Location /api/indicators/{id}.")
+    ResponseEntity<Map<String, Object>> define(@RequestBody(required = false) Map<String, Object> body) {
+        Indicator indicator = indicators.define(IndicatorRequest.parse(body));
+        return ResponseEntity.created(URI.create("/api/indicators/" + indicator.id())).body(indicator.json());
+    }
+
+    @GetMapping("/api/indicators")
+    @Operation(summary = "List indicators", description = "Every saved indicator whose dataset you may see, newest first.")
+    List<Map<String, Object>> list() {
+        return indicators.visible().stream().map(Indicator::json).toList();
+    }
+
+    @GetMapping("/api/indicators/{id}")
+    @Operation(summary = "One indicator's definition", description = "404 when there is none or you may not see its dataset.")
+    Map<String, Object> one(@PathVariable long id) {
+        return indicators.require(id, "indicator").indicator().json();
+    }
+
+    @GetMapping("/api/indicators/{id}/values")
+    @Operation(summary = "An indicator's values by area",
+            description = "Per area {code, name, numerator, denominator, value, lower95, upper95, lower998, upper998, comparison "
+                    + "{district, partnership}: higher | similar | lower | not-compared, disclosure}, for the indicator's level or "
+                    + "`level`, within one district (`within`) or all; with the district and partnership comparators.")
+    Map<String, Object> values(@PathVariable long id, @RequestParam(required = false) String within,
+                               @RequestParam(required = false) String level) {
+        IndicatorValues.Table table = indicators.values(id, level, within);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("indicator", table.indicator().json());
+        body.put("level", table.level());
+        body.put("within", table.within());
+        body.put("disclosure", ValueJson.disclosure(table.access()));
+        body.put("partnership", ValueJson.figures(table.partnership()));
+        body.put("districts", table.districts().values().stream().map(ValueJson::figures).toList());
+        body.put("areas", table.areas().stream().map(v -> ValueJson.area(table, v)).toList());
+        return body;
+    }
+
+    @GetMapping("/api/indicators/{id}/series")
+    @Operation(summary = "An indicator over time for one area",
+            description = "By month, calendar quarter and calendar year, each with its intervals and the chi-square test for "
+                    + "trend in rates; `area` is an LSOA, MSOA, ward or district code.")
+    Map<String, Object> series(@PathVariable long id, @RequestParam(required = false) String area) {
+        return indicators.series(id, area);
+    }
+
+    @GetMapping("/api/indicators/{id}/funnel")
+    @Operation(summary = "Funnel plot data for a rate indicator",
+            description = "Each area's rate against its population, and the 95% and 99.8% control limits around the partnership rate.")
+    Map<String, Object> funnel(@PathVariable long id, @RequestParam(required = false) String within,
+                               @RequestParam(required = false) String level) {
+        return indicators.funnel(id, level, within);
+    }
+
+    @GetMapping("/api/areas/{code}/profile")
+    @Operation(summary = "An area's profile",
+            description = "Every indicator you may see at the area's level with its value, intervals and comparisons with the "
+                    + "district and the partnership (or why it has none here), and for an LSOA its IMD 2019 ranks and deciles.")
+    Map<String, Object> profile(@PathVariable String code) {
+        return profiles.profile(code);
+    }
+}

@@ -1,0 +1,117 @@
+package org.patchwork.indicators;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.patchwork.access.Access;
+import org.patchwork.access.AccessLevel;
+import org.patchwork.access.AccessPolicy;
+import org.patchwork.access.Viewer;
+import org.patchwork.events.EventCounts;
+import org.patchwork.web.ApiProblem;
+import org.springframework.stereotype.Service;
+
+/**
+ * Saved indicators: defining one (checked against the dataset the viewer may see), listing those whose
+ * dataset the viewer may see, and computing values, series and funnel data through the access decision.
+ * An indicator on a dataset the viewer may not know about does not exist for them (404).
+ */
+@Service
+public class Indicators {
+
+    private final IndicatorStore store;
+    private final AccessPolicy policy;
+    private final EventCounts counts;
+    private final IndicatorValues values;
+    private final IndicatorSeries series;
+
+    Indicators(IndicatorStore store, AccessPolicy policy, EventCounts counts, IndicatorValues values, IndicatorSeries series) {
+        this.store = store;
+        this.policy = policy;
+        this.counts = counts;
+        this.values = values;
+        this.series = series;
+    }
+
+    /** Checks and saves a definition by the current viewer; answers the saved indicator. */
+    Indicator define(IndicatorRequest request) {
+        Access access = policy.require(request.datasetId(), AccessLevel.PUBLIC, "indicator-definition");
+        if (request.measure().fromEvents()) {
+            if (counts.datasets().stream().noneMatch(d -> d.id() == request.datasetId())) {
+                throw ApiProblem.badRequest("invalid-request", "dataset " + request.datasetId() + " has no events to count; a "
+                        + request.measure().key() + " indicator needs an event dataset (area-statistics datasets take measure area-statistic)");
+            }
+            if (!request.categories().isEmpty()) {
+                TreeSet<String> known = new TreeSet<>(counts.categories(request.datasetId(), access).stream()
+                        .map(EventCounts.AreaCount::code).toList());
+                List<String> unknown = request.categories().stream().filter(c -> !known.contains(c)).toList();
+                if (!unknown.isEmpty()) {
+                    throw ApiProblem.badRequest("unknown-category", "dataset " + request.datasetId() + " has no categor"
+                            + (unknown.size() == 1 ? "y " : "ies ") + unknown + "; choose from " + known);
+                }
+            }
+        } else {
+            IndicatorStore.StatisticsContents contents = store.statisticsContents(request.datasetId()).orElseThrow(() ->
+                    ApiProblem.badRequest("invalid-request", "dataset " + request.datasetId()
+                            + " has no published area statistics; an area-statistic indicator needs one"));
+            if (!contents.measures().contains(request.statistic())) {
+                throw ApiProblem.badRequest("unknown-measure", "dataset " + request.datasetId() + " has no measure '"
+                        + request.statistic() + "'; choose one of " + contents.measures());
+            }
+            if (!contents.level().equals(request.level())) {
+                throw ApiProblem.badRequest("invalid-request", "dataset " + request.datasetId() + " gives its statistics by "
+                        + contents.level() + ", so the indicator's level must be " + contents.level() + ", not " + request.level());
+            }
+        }
+        Viewer viewer = policy.currentViewer();
+        long id = store.insert(request.name(), request.datasetId(), request.measure(), request.statistic(), request.categories(),
+                request.from(), request.to(), request.level(), viewer.username(), viewer.partnerId());
+        policy.audit("indicator-defined", request.datasetId(), "indicator-definition", 1, "indicator=" + id);
+        return store.find(id).orElseThrow();
+    }
+
+    /** Every saved indicator whose dataset the current viewer may see (public level or more), newest first. */
+    List<Indicator> visible() {
+        Viewer viewer = policy.currentViewer();
+        Map<Long, Boolean> allowed = new java.util.HashMap<>();
+        return store.all().stream().filter(i -> allowed.computeIfAbsent(i.datasetId(),
+                d -> policy.decide(viewer, d).allows(AccessLevel.PUBLIC))).toList();
+    }
+
+    /**
+     * The indicator with the viewer's access to its dataset: 404 when there is no such indicator or the viewer
+     * may not know its dataset exists, 403 when they know it but may not see its data (both audited).
+     */
+    Seen require(long id, String output) {
+        Indicator indicator = store.find(id).orElseThrow(() -> unknown(id));
+        Access access = policy.decide(policy.currentViewer(), indicator.datasetId());
+        if (access.level() == AccessLevel.NONE) {
+            policy.denied(indicator.datasetId(), output, "indicator " + id + ": no access to its dataset");
+            throw unknown(id);
+        }
+        return new Seen(indicator, policy.require(indicator.datasetId(), AccessLevel.PUBLIC, output));
+    }
+
+    /** An indicator with the viewer's access to its dataset. */
+    record Seen(Indicator indicator, Access access) {
+    }
+
+    IndicatorValues.Table values(long id, String level, String within) {
+        Seen seen = require(id, "indicator-values");
+        return values.table(seen.indicator(), seen.access(), level, within, "indicator-values");
+    }
+
+    Map<String, Object> series(long id, String area) {
+        Seen seen = require(id, "indicator-series");
+        return series.series(seen.indicator(), seen.access(), area);
+    }
+
+    Map<String, Object> funnel(long id, String level, String within) {
+        Seen seen = require(id, "indicator-funnel");
+        return series.funnel(values.table(seen.indicator(), seen.access(), level, within, "indicator-funnel"));
+    }
+
+    private static ApiProblem unknown(long id) {
+        return ApiProblem.notFound("unknown-indicator", "There is no indicator with id '" + id + "'");
+    }
+}

@@ -1,0 +1,5 @@
+-- The level and measures of a dataset's current area-statistics version (to check an indicator's measure).
+select v.area_level, v.measures
+from dataset d
+join dataset_version v on v.id = d.current_version_id
+where d.id = :dataset_id and d.kind = 'area-statistics'

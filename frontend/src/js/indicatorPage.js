@@ -1,0 +1,97 @@
+// Wiring only: the indicators page (define one, list them, show one's values by area with intervals and
+// comparisons). The chosen indicator is kept in the address (?indicator=7) so it can be linked to.
+import { api } from "./api.js";
+import { dom } from "./dom.js";
+import { signedInPage } from "./header/signedInPage.js";
+import { indicatorValues } from "./indicatorValues.js";
+
+await signedInPage();
+const form = document.getElementById("define");
+const formMessage = document.getElementById("define-message");
+const list = document.getElementById("list");
+const values = document.getElementById("values");
+
+const datasets = (await api.getJson("/api/datasets")).filter((d) => d.access?.level !== "metadata"
+  && ["events", "area-statistics"].includes(d.dataset?.kind));
+const fields = {
+  name: dom.field(form, { id: "name", label: "Name", required: true, attrs: { maxlength: "200" } }),
+  datasetId: dom.options(dom.field(form, { id: "datasetId", label: "Dataset", tag: "select" }),
+    datasets.map((d) => ({ key: d.dataset.id, label: d.dataset.title }))),
+  measure: dom.options(dom.field(form, { id: "measure", label: "Measure", tag: "select" }), indicatorValues.MEASURES),
+  categories: dom.field(form, { id: "categories", label: "Categories", tag: "textarea",
+    hint: "One per line or separated by commas; leave empty for all." }),
+  from: dom.field(form, { id: "from", label: "From month", type: "month" }),
+  to: dom.field(form, { id: "to", label: "To month", type: "month" }),
+  statistic: dom.field(form, { id: "statistic", label: "Statistic", hint: "For an area statistic: the measure's name, e.g. imd_rank." }),
+  level: dom.options(dom.field(form, { id: "level", label: "Geography", tag: "select" }),
+    [["lsoa", "LSOA"], ["msoa", "MSOA"], ["ward", "Ward"], ["district", "District"]].map(([key, label]) => ({ key, label })),
+    { selected: "ward" }),
+};
+dom.button(form, "Save indicator", { className: "button button-primary", type: "submit" });
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const raw = Object.fromEntries(Object.entries(fields).map(([key, control]) => [key, control.value]));
+  dom.message(formMessage, "loading", "Saving…");
+  try {
+    const saved = await api.send("POST", "/api/indicators", indicatorValues.definition(raw));
+    dom.message(formMessage, "success", `Saved “${saved.name}”.`);
+    await showList();
+    await show(saved.id);
+  } catch (error) {
+    dom.message(formMessage, "error", error.message);
+  }
+});
+
+async function showList() {
+  dom.message(list, "loading", "Loading indicators…");
+  const indicators = await api.getJson("/api/indicators");
+  list.replaceChildren();
+  dom.table(list, {
+    caption: "Indicators on datasets you may see",
+    empty: "No indicators yet.",
+    rows: indicators,
+    columns: [
+      { label: "Name", cell: (i) => { const b = dom.button(null, i.name, { className: "link-button", onClick: () => show(i.id) }); return b; } },
+      { label: "Measure", cell: (i) => i.measure },
+      { label: "Geography", cell: (i) => i.level },
+      { label: "Months", cell: (i) => `${i.from ?? "first"} to ${i.to ?? "last"}` },
+      { label: "By", cell: (i) => i.partner ?? i.createdBy },
+    ],
+  });
+}
+
+async function show(id) {
+  values.hidden = false;
+  const url = new URL(location.href);
+  url.searchParams.set("indicator", String(id));
+  history.replaceState(null, "", url);
+  dom.message(values, "loading", "Computing values…");
+  try {
+    const body = await api.getJson(`/api/indicators/${encodeURIComponent(id)}/values`);
+    values.replaceChildren();
+    dom.el("h2", "card-title", values, body.indicator.name).id = "values-heading";
+    dom.el("p", "", values, `Partnership: ${indicatorValues.valueWithInterval(body.partnership)}. `
+      + "Values with their 95% confidence interval; a comparison is Higher or Lower when the district's or the partnership's "
+      + "value lies outside the area's interval.");
+    dom.table(values, {
+      caption: `${body.areas.length} areas (${body.level})`,
+      rows: body.areas,
+      columns: [
+        { label: "Area", cell: (a) => `${a.name} (${a.code})` },
+        { label: "Count", cell: (a) => indicatorValues.number(a.numerator) },
+        { label: "Population", cell: (a) => indicatorValues.number(a.denominator) },
+        { label: "Value (95% CI)", cell: (a) => indicatorValues.valueWithInterval(a) },
+        { label: "vs district", cell: (a) => indicatorValues.comparison(a.comparison?.district) },
+        { label: "vs partnership", cell: (a) => indicatorValues.comparison(a.comparison?.partnership) },
+      ],
+    });
+  } catch (error) {
+    dom.message(values, "error", error.message);
+  }
+}
+
+await showList();
+const chosen = new URLSearchParams(location.search).get("indicator");
+if (chosen) await show(chosen);
+document.body.dataset.state = "ready";
