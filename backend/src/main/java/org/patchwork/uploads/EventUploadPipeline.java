@@ -28,8 +28,10 @@ class EventUploadPipeline implements KindPipeline {
     private final UploadStaging staging;
     private final DatasetVersions versions;
     private final JdbcClient jdbc;
+    private final AreaCheck areaCheck;
 
-    EventUploadPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc) {
+    EventUploadPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc, AreaCheck areaCheck) {
+        this.areaCheck = areaCheck;
         this.staging = staging;
         this.versions = versions;
         this.jdbc = jdbc;
@@ -81,7 +83,11 @@ class EventUploadPipeline implements KindPipeline {
         Map<String, Long> assignment = summary.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
         log.info("Upload job {}: assigned areas in {} ms: {}", job, UploadStaging.millisSince(started), assignment);
-        return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment), epsg);
+        // police.uk names the force in "Falls within": the most common one names whose file this is
+        String force = mapping.lsoaCode() == null ? null : jdbc.sql("select attributes ->> 'falls_within' from " + checked
+                + " where reason is null group by 1 order by count(*) desc limit 1").query(String.class).optional().orElse(null);
+        Map<String, Object> check = areaCheck.ofJob(assigned, assignment.get("points"), assignment.get("outside_area"), epsg, mapping, force);
+        return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment, "areaCheck", check), epsg);
     }
 
     /** Copies the usable rows into {@code event} (sql/events/publish_rows.sql); the coverage runs to the end of the last month. */

@@ -73,7 +73,7 @@ class Inspector {
         List<String> files = prepared.detected().mainFiles().stream().map(prepared::label).toList();
         return new Inspection(prepared.stored().id().toString(), prepared.stored().originalName(), prepared.detected().format().label(),
                 layer.name(), layer.geometryType(), featureCount, layer.fields(), epsg, crsProblem, layer.extent(),
-                sample, mapping, mapping.kindOrEvents(), files, "suggested");
+                sample, mapping, mapping.kindOrEvents(), files, "suggested", null);
     }
 
     /** Refuses a CSV file with a quote GDAL would read to the end of the file (or to a stray later quote), losing rows silently. */

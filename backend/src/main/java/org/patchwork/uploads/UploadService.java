@@ -51,10 +51,11 @@ public class UploadService {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final AreaCheck areaCheck;
 
     UploadService(UploadFiles files, Inspector inspector, UploadStaging staging, List<KindPipeline> pipelines, JobStore jobs,
                   DatasetCatalogue catalogue, DatasetVersions versions, AuditLog audit, JdbcClient jdbc, TransactionTemplate transaction,
-                  ObjectMapper json) {
+                  ObjectMapper json, AreaCheck areaCheck) {
         this.files = files;
         this.inspector = inspector;
         this.staging = staging;
@@ -66,6 +67,7 @@ public class UploadService {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
+        this.areaCheck = areaCheck;
     }
 
     /** Stores a file and looks into it, for the preview of a new dataset. */
@@ -81,12 +83,13 @@ public class UploadService {
     public Inspection receive(java.io.InputStream content, String originalName, Long versionOf) {
         UploadFiles.Stored stored = files.store(content, originalName);
         try {
-            Inspection inspection = inspector.inspect(files.prepare(stored));
+            UploadFiles.Prepared prepared = files.prepare(stored);
+            Inspection inspection = inspector.inspect(prepared);
             ColumnMapping remembered = versionOf == null ? null : rememberedMapping(versionOf).orElse(null);
-            if (remembered == null || !remembered.unknownColumns(inspection.fields(), originalName).isEmpty()) {
-                return inspection;
+            if (remembered != null && remembered.unknownColumns(inspection.fields(), originalName).isEmpty()) {
+                inspection = inspection.withMapping(remembered, "remembered");
             }
-            return inspection.withMapping(remembered, "remembered");
+            return inspection.withAreaCheck(areaCheck.ofPreview(prepared, inspection));
         } catch (RuntimeException e) {
             files.delete(stored.id());
             throw e;
@@ -94,7 +97,9 @@ public class UploadService {
     }
 
     public Inspection inspect(UUID uploadId) {
-        return inspector.inspect(files.prepare(files.find(uploadId)));
+        UploadFiles.Prepared prepared = files.prepare(files.find(uploadId));
+        Inspection inspection = inspector.inspect(prepared);
+        return inspection.withAreaCheck(areaCheck.ofPreview(prepared, inspection));
     }
 
     /** Queues a load; any instance's worker picks it up. */
@@ -205,6 +210,9 @@ public class UploadService {
                 published.version(), "upload", published.rowsPublished(), stored.originalName() + ": " + checked.rowsIn() + " rows in, "
                 + checked.rejected() + " rejected"));
         Map<String, Object> result = new LinkedHashMap<>();
+        if (checked.details().get("areaCheck") instanceof Map<?, ?> check && check.get("warning") != null) {
+            result.put("warning", check.get("warning"));   // first, so that nobody misses it
+        }
         result.put("datasetId", datasetId);
         result.put("kind", pipeline.kind());
         result.put("version", published.version());
