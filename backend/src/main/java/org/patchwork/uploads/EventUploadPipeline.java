@@ -30,6 +30,12 @@ class EventUploadPipeline implements KindPipeline {
     private final JdbcClient jdbc;
     private final AreaCheck areaCheck;
 
+    /** Without the partnership's area check (tests of the pipeline's failure handling). */
+    EventUploadPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc) {
+        this(staging, versions, jdbc, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     EventUploadPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc, AreaCheck areaCheck) {
         this.areaCheck = areaCheck;
         this.staging = staging;
@@ -86,6 +92,9 @@ class EventUploadPipeline implements KindPipeline {
         // police.uk names the force in "Falls within": the most common one names whose file this is
         String force = mapping.lsoaCode() == null ? null : jdbc.sql("select attributes ->> 'falls_within' from " + checked
                 + " where reason is null group by 1 order by count(*) desc limit 1").query(String.class).optional().orElse(null);
+        if (areaCheck == null) {
+            return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment), epsg);
+        }
         Map<String, Object> check = areaCheck.ofJob(assigned, assignment.get("points"), assignment.get("outside_area"), epsg, mapping, force);
         return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment, "areaCheck", check), epsg);
     }

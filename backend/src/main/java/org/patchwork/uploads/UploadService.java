@@ -53,6 +53,14 @@ public class UploadService {
     private final ObjectMapper json;
     private final AreaCheck areaCheck;
 
+    /** Without the partnership's area check in previews (tests of failure handling). */
+    UploadService(UploadFiles files, Inspector inspector, UploadStaging staging, List<KindPipeline> pipelines, JobStore jobs,
+                  DatasetCatalogue catalogue, DatasetVersions versions, AuditLog audit, JdbcClient jdbc, TransactionTemplate transaction,
+                  ObjectMapper json) {
+        this(files, inspector, staging, pipelines, jobs, catalogue, versions, audit, jdbc, transaction, json, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     UploadService(UploadFiles files, Inspector inspector, UploadStaging staging, List<KindPipeline> pipelines, JobStore jobs,
                   DatasetCatalogue catalogue, DatasetVersions versions, AuditLog audit, JdbcClient jdbc, TransactionTemplate transaction,
                   ObjectMapper json, AreaCheck areaCheck) {
@@ -89,7 +97,7 @@ public class UploadService {
             if (remembered != null && remembered.unknownColumns(inspection.fields(), originalName).isEmpty()) {
                 inspection = inspection.withMapping(remembered, "remembered");
             }
-            return inspection.withAreaCheck(areaCheck.ofPreview(prepared, inspection));
+            return areaCheck == null ? inspection : inspection.withAreaCheck(areaCheck.ofPreview(prepared, inspection));
         } catch (RuntimeException e) {
             files.delete(stored.id());
             throw e;
@@ -99,7 +107,7 @@ public class UploadService {
     public Inspection inspect(UUID uploadId) {
         UploadFiles.Prepared prepared = files.prepare(files.find(uploadId));
         Inspection inspection = inspector.inspect(prepared);
-        return inspection.withAreaCheck(areaCheck.ofPreview(prepared, inspection));
+        return areaCheck == null ? inspection : inspection.withAreaCheck(areaCheck.ofPreview(prepared, inspection));
     }
 
     /** Queues a load; any instance's worker picks it up. */
