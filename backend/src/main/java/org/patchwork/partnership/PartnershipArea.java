@@ -40,6 +40,7 @@ public class PartnershipArea {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transaction;
+    private NationalFiles staged;
 
     PartnershipArea(@Value("${patchwork.area:Merseyside}") String configured, @Value("${patchwork.data.dir:../shared/data}") String dataDir,
                     AreaResolver resolver, AreaLoader loader, StagingTables staging, JdbcClient jdbc, NamedParameterJdbcTemplate named,
@@ -92,7 +93,8 @@ public class PartnershipArea {
             }
             return stored.get();
         }
-        try (NationalFiles files = files()) {
+        NationalFiles files = files();
+        try {
             AreaResolver.Resolved resolved;
             try {
                 resolved = resolver.resolve(configured, files);
@@ -105,8 +107,17 @@ public class PartnershipArea {
                 insertDistricts(resolved.districts(), 0);
             });
             log.info("The partnership's area is {} ({} districts)", resolved.name(), resolved.districts().size());
+        } catch (RuntimeException e) {
+            files.close();
+            throw e;
         }
-        return current().orElseThrow();
+        Area area = current().orElseThrow();
+        if (isMerseyside(area)) {
+            files.close();
+        } else {
+            staged = files;   // the national files just staged serve the load that follows
+        }
+        return area;
     }
 
     /** Whether the national files are in the data directory (without them there is nothing to settle an area from). */
@@ -119,7 +130,8 @@ public class PartnershipArea {
     /** First start of an area that is not Merseyside's five districts: its reference data from the national files. */
     public synchronized void loadFromNationalFiles() {
         Area area = current().orElseThrow(() -> new IllegalStateException("No partnership area settled"));
-        try (NationalFiles files = files()) {
+        try (NationalFiles files = staged != null ? staged : files()) {
+            staged = null;
             loader.load(codes(area.districts()), "", area.name(), files);
         }
     }

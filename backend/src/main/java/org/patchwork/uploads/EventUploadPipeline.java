@@ -90,8 +90,8 @@ class EventUploadPipeline implements KindPipeline {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
         log.info("Upload job {}: assigned areas in {} ms: {}", job, UploadStaging.millisSince(started), assignment);
         // police.uk names the force in "Falls within": the most common one names whose file this is
-        String force = mapping.lsoaCode() == null ? null : jdbc.sql("select attributes ->> 'falls_within' from " + checked
-                + " where reason is null group by 1 order by count(*) desc limit 1").query(String.class).optional().orElse(null);
+        String force = mapping.lsoaCode() == null ? null : jdbc.sql("select coalesce(attributes ->> 'Falls within', attributes ->> 'falls_within') from "
+                + checked + " where reason is null group by 1 order by count(*) desc limit 1").query(String.class).optional().orElse(null);
         if (areaCheck == null) {
             return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment), epsg);
         }

@@ -231,6 +231,98 @@ class OtherAreaIT {
         countsBefore.forEach((lsoa, count) -> assertThat(countsAfter.get(lsoa)).as("events in %s", lsoa).isEqualTo(count));
     }
 
+    /**
+     * All of England, by widening South Yorkshire to {@code england} (the same load as a first start with
+     * PATCHWORK_AREA=england, which scripts/bench.sh times): the national counts, the indexes used at that size,
+     * and the national police.uk month counted by district against an independent GROUP BY of the file's own LSOA
+     * codes over the England lookup, both copied into the database by ogr2ogr here. Heavy (380,370 rows; about
+     * 6 minutes on a busy 2-core machine), so it runs only with PATCHWORK_TEST_ENGLAND=true.
+     */
+    @Test
+    @Order(6)
+    @org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "PATCHWORK_TEST_ENGLAND", matches = "true")
+    void englandLoadsAndCountsTheNationalMonthByDistrict() throws IOException {
+        long started = System.nanoTime();
+        JsonNode change = ApiClient.admin(port).json(200, ApiClient.admin(port).put("/api/admin/area", Map.of("area", "england")));
+        System.out.printf("OtherAreaIT: widened to England in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(change.path("area").path("name").asString()).isEqualTo("England");
+        List<CSVRecord> lookup = csv("lookups/england_lsoa11_msoa11_ward17_lad21_lookup.csv", r -> true);
+        assertThat(levelCodes("lsoa")).hasSize(32_844).isEqualTo(codes(lookup, "lsoa11cd"));
+        assertThat(levelCodes("msoa")).hasSize(6_791).isEqualTo(codes(lookup, "msoa11cd"));
+        assertThat(levelCodes("ward")).isEqualTo(codes(lookup, "wd17cd"));
+        assertThat(levelCodes("district")).hasSize(309).isEqualTo(codes(lookup, "lad21cd"));
+        assertThat(db.sql("select count(*) from imd2019").query(Integer.class).single()).isEqualTo(32_844);
+        db.sql("analyze").update();
+
+        // the spatial and code indexes answer bbox and code queries at national size
+        assertThat(plan("select code from area where level = 'lsoa' and geom && ST_MakeEnvelope(340000, 380000, 345000, 385000, 27700)"))
+                .contains("area_geom");
+        assertThat(plan("select id from feature_lsoa where lad_code = 'E08000025'")).contains("lsoa_hierarchy_lad");
+        assertThat(plan("select id from feature_district where code = 'E08000025'")).contains("area_pkey");
+
+        // the national month, uploaded whole (40 force files)
+        Path zip = SharedDataDirectory.locate().resolve(CrimeFiles.NATIONAL_ZIP);
+        UploadClient manager = UploadClient.newPartner(port, "National IT");
+        started = System.nanoTime();
+        JsonNode job = manager.awaitJob(UploadClient.jobOf(manager.createDataset(zip, Map.of("title", AdminApi.unique("National month"),
+                "theme", "crime", "publishValidRows", true))), java.time.Duration.ofMinutes(15));
+        System.out.printf("OtherAreaIT: national month loaded in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
+                job.path("result").path("assignment"));
+        assertThat(job.path("state").asString()).as("%s", job).isEqualTo("succeeded");
+        long national = job.path("result").path("datasetId").asLong();
+
+        // independent: the file's rows with a point, by the England lookup's district of their own LSOA code
+        String pg = "PG:host=127.0.0.1 port=" + dbPort() + " dbname=patchwork_area user=patchwork password=patchwork";
+        ogr2ogr(pg, "/vsizip/" + zip + "/2022-05", "itest_national_month", "-oo", "AUTODETECT_TYPE=NO", "-append");
+        ogr2ogr(pg, SharedDataDirectory.locate().resolve("lookups/england_lsoa11_msoa11_ward17_lad21_lookup.csv").toString(),
+                "itest_england_lookup", "-oo", "AUTODETECT_TYPE=NO", "-overwrite");
+        Map<String, Long> expected = new TreeMap<>();
+        db.sql("select l.lad21cd, count(*) from itest_national_month m join itest_england_lookup l on l.lsoa11cd = m.lsoa_code "
+                        + "where m.longitude <> '' group by l.lad21cd")
+                .query((rs, n) -> expected.put(rs.getString(1), rs.getLong(2))).list();
+        // rows naming no English LSOA (Welsh forces, a few others) are placed by their point: counted from the events
+        Map<String, Long> placedByPoint = new TreeMap<>();
+        db.sql("select lad_code, count(*) from event where dataset_id = :id and lsoa_code is not null "
+                        + "and source_lsoa_code is distinct from lsoa_code group by lad_code").param("id", national)
+                .query((rs, n) -> placedByPoint.put(rs.getString(1), rs.getLong(2))).list();
+        UploadClient.Counts counts = manager.counts(national, "district");
+        assertThat(counts.areas()).hasSize(309);
+        for (Map.Entry<String, Long> district : counts.areas().entrySet()) {
+            assertThat(district.getValue()).as("events in %s", district.getKey())
+                    .isEqualTo(expected.getOrDefault(district.getKey(), 0L) + placedByPoint.getOrDefault(district.getKey(), 0L));
+        }
+        long rows = db.sql("select count(*) from itest_national_month where longitude <> ''").query(Long.class).single();
+        assertThat(counts.total()).isEqualTo(rows);
+        System.out.printf("OtherAreaIT: national month %d points: %d counted by their own English LSOA code, %d placed by point, "
+                + "%d outside England%n", rows, expected.values().stream().mapToLong(Long::longValue).sum(),
+                placedByPoint.values().stream().mapToLong(Long::longValue).sum(), counts.outside());
+    }
+
+    private static String plan(String sql) {
+        return String.join("\n", db.sql("explain " + sql).query(String.class).list());
+    }
+
+    private static int dbPort() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)/").matcher(System.getenv("PATCHWORK_TEST_AREA_DATASOURCE_URL"));
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static void ogr2ogr(String pg, String source, String table, String... options) {
+        List<String> command = new java.util.ArrayList<>(List.of("ogr2ogr", "-f", "PostgreSQL", pg, source, "-nln", table, "-lco", "LAUNDER=YES"));
+        command.addAll(List.of(options));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as("ogr2ogr %s: %s", source, out).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<Map<String, Object>> catalogue() {
         return db.sql("select slug, rows_read, rows_loaded, rows_rejected from dataset order by slug").query().listOfRows();
     }
