@@ -17,6 +17,13 @@ trap cleanup EXIT
 unset DATABASE_URL
 pw_start_cluster "$CLUSTER" "$PORT"
 echo "Throwaway PostGIS on 127.0.0.1:$PORT"
+# A second database in the same cluster, for the tests that run Patchwork for another partnership area
+# (OtherAreaIT): the shared test database stays the Merseyside partnership every other test expects.
+pw_as_owner "$PG_BIN/psql" -h "$CLUSTER" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt \
+  -c "drop database if exists patchwork_area" -c "create database patchwork_area owner patchwork_owner"
+pw_as_owner "$PG_BIN/psql" -h "$CLUSTER" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt -d patchwork_area \
+  -c "create extension if not exists postgis"
+export PATCHWORK_TEST_AREA_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PORT/patchwork_area"
 
 cd "$ROOT"
 echo "Front-end unit tests (node --test) ..."

@@ -42,3 +42,13 @@ test("translation words come from the keys, whatever the server calls them", () 
   assert.deepEqual(uploadResults.translation({ lsoa21Unchanged: 3, lsoa21SplitAcross: 2 }), { total: 5, parts: "3 unchanged · 2 split across" });
   assert.equal(uploadResults.translation({}), null);
 });
+
+test("point events: the points outside the partnership's area, by the area's name", () => {
+  const figures = uploadResults.figures({ rowsIn: 17200, rowsPublished: 17200, rowsRejected: 0,
+    assignment: { compared: 0, agreeing: 0, outside_every_lsoa: 17200 },
+    areaCheck: { area: "South Yorkshire", areaLsoas: 853, points: 17200, outside: 17200 } });
+  const outside = byId(figures, "result-outside-area");
+  assert.equal(outside.label, "Outside South Yorkshire");
+  assert.equal(outside.value, "17,200");
+  assert.equal(outside.note, "of 17,200 points; kept out of every count (listed in the API result)");
+});

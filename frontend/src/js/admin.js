@@ -8,6 +8,7 @@ import { PartnersPanel } from "./admin/PartnersPanel.js";
 import { UsersPanel } from "./admin/UsersPanel.js";
 import { AuditPanel } from "./admin/AuditPanel.js";
 import { UsagePanel } from "./admin/UsagePanel.js";
+import { AreaPanel } from "./admin/AreaPanel.js";
 
 const session = await signedInPage();
 document.getElementById("admin-loading").hidden = true;
@@ -23,6 +24,7 @@ if (session.role !== "admin") {
     users: new UsersPanel(document.getElementById("panel-users"), { api, session }),
     audit: new AuditPanel(document.getElementById("panel-audit"), { api }),
     usage: new UsagePanel(document.getElementById("panel-usage"), { api }),
+    area: new AreaPanel(document.getElementById("panel-area"), { api }),
   };
   document.getElementById("admin").hidden = false;
   const tabs = new Tabs(document.querySelector("#admin [role='tablist']"), { onShow: (key) => panels[key].show() });

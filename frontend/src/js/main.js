@@ -18,7 +18,9 @@ import { AreaDetailsPanel } from "./panels/AreaDetailsPanel.js";
 const DEPRIVATION = { key: "imd", label: "Deprivation (IMD 2019)" };
 const element = document.getElementById("map");
 const leafletMap = map(element);
-const initial = { theme: "imd", level: "lsoa", domain: "imd" };
+// A large partnership area (a region, all of England) starts at district level: its LSOAs are too many to draw at once.
+const startConfig = await api.mapConfig().catch(() => ({}));
+const initial = { theme: "imd", level: startConfig?.initialLevel === "district" ? "district" : "lsoa", domain: "imd" };
 
 const status = new StatusControl().addTo(leafletMap);
 const picker = new LayerPickerControl({ levels: indicators.levels, domains: indicators.domains, themes: [DEPRIVATION],

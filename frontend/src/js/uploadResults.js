@@ -44,6 +44,11 @@ function figures(result = {}) {
       ? `${agreement.counts} rows: their own LSOA code is the LSOA their point falls in` : "no row had an LSOA code to compare" });
     list.push({ id: "result-outside", label: "Outside every LSOA", value: format.number(assignment.outside_every_lsoa),
       note: "points in no loaded LSOA, so in no area's count" });
+    const check = result.areaCheck;
+    if (check && Number.isFinite(Number(check.outside))) {
+      list.push({ id: "result-outside-area", label: `Outside ${check.area}`, value: format.number(check.outside),
+        note: `of ${format.number(check.points)} points; kept out of every count${Number(check.outside) > 0 ? " (listed in the API result)" : ""}` });
+    }
   }
   return list;
 }

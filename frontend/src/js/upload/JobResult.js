@@ -49,7 +49,13 @@ export class JobResult {
     }
     const rejected = Number(result.rowsRejected) || 0;
     this.element.dataset.kind = result.kind ?? "events";
-    dom.message(this.element, "success", uploadResults.headline(result, queued.title ?? `dataset ${datasetId}`));
+    if (result.warning) {
+      // Most of the points fall outside the partnership's area: said first, before the success line.
+      const warning = dom.message(dom.el("div", "", this.element), "warning", result.warning);
+      warning.id = "result-area-warning";
+      warning.setAttribute("role", "alert");
+    }
+    dom.message(dom.el("div", "", this.element), "success", uploadResults.headline(result, queued.title ?? `dataset ${datasetId}`));
     const figures = dom.el("dl", "figures", this.element);
     for (const { id, label, value, note } of uploadResults.figures(result)) figure(figures, id, label, value, note);
     this._links(datasetId, job, true);

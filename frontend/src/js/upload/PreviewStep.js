@@ -17,6 +17,9 @@ import { SampleTable } from "./SampleTable.js";
 export class PreviewStep {
   constructor(element, { api, onBack = () => {}, onConfirmed = () => {} }) {
     Object.assign(this, { element, onConfirmed });
+    // Points that fall outside the partnership's area (from a sample of the file): a warning nobody can miss.
+    this.areaWarning = dom.el("div", "area-check", element);
+    this.areaWarning.id = "preview-area-check";
     const columns = dom.el("div", "preview-columns", element);
     this.facts = dom.el("dl", "facts facts-wide preview-facts", columns);
     this.facts.id = "preview-facts";
@@ -41,6 +44,7 @@ export class PreviewStep {
     this.inspection = inspection;
     this.ownGeometry = uploads.hasOwnGeometry(inspection);
     this.problems.replaceChildren();
+    this._areaCheck(inspection.areaCheck);
     const state = mappingForm.initialState(inspection);
     this.kind.show(state.kind, { ownGeometry: this.ownGeometry });
     this.crs.show(inspection);
@@ -51,6 +55,17 @@ export class PreviewStep {
     this._applyKind(state.kind);
     this.sample.show(inspection, this.mapping.value());
     this._drawMap();
+  }
+
+  _areaCheck(check) {
+    this.areaWarning.replaceChildren();
+    if (!check) return;
+    if (check.warning) {
+      const box = dom.message(this.areaWarning, "warning", check.warning);
+      box.setAttribute("role", "alert");
+    } else if (Number(check.outside) > 0) {
+      dom.message(this.areaWarning, "note", `${check.summary}; those points will be kept out of every count.`);
+    }
   }
 
   _kindChanged(kind) {

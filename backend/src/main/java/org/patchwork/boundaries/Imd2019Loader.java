@@ -49,7 +49,12 @@ public class Imd2019Loader {
 
     /** File 1: inserts the index rank and decile for each loaded LSOA. */
     public LoadSummary loadIndex(Path file1) {
-        NewDataset dataset = NewDataset.openData("imd2019-index", "Index of Multiple Deprivation 2019 (File 1)",
+        return loadIndex(file1, "imd2019-index");
+    }
+
+    /** File 1 catalogued under {@code slug} (a later load for LSOAs added to the partnership's area). */
+    public LoadSummary loadIndex(Path file1, String slug) {
+        NewDataset dataset = NewDataset.openData(slug, "Index of Multiple Deprivation 2019 (File 1)",
                 Theme.DEPRIVATION, SOURCE + ", File 1", LICENCE, "England, LSOA 2011",
                 LocalDate.of(2019, 9, 26), LocalDate.of(2019, 9, 26), FileChecksum.sha256(file1), null);
         return load(file1, dataset, List.of(CODE, FILE1_RANK, FILE1_DECILE), "boundaries/upsert_imd_index",
@@ -59,7 +64,12 @@ public class Imd2019Loader {
 
     /** File 2: adds the seven domain ranks and deciles to the LSOAs File 1 loaded. */
     public LoadSummary loadDomains(Path file2) {
-        NewDataset dataset = NewDataset.openData("imd2019-domains", "Domains of Deprivation 2019 (File 2)",
+        return loadDomains(file2, "imd2019-domains");
+    }
+
+    /** File 2 catalogued under {@code slug} (a later load for LSOAs added to the partnership's area). */
+    public LoadSummary loadDomains(Path file2, String slug) {
+        NewDataset dataset = NewDataset.openData(slug, "Domains of Deprivation 2019 (File 2)",
                 Theme.DEPRIVATION, SOURCE + ", File 2", LICENCE, "England, LSOA 2011",
                 LocalDate.of(2019, 9, 26), LocalDate.of(2019, 9, 26), FileChecksum.sha256(file2), null);
         List<String> columns = new ArrayList<>(List.of(CODE));

@@ -43,9 +43,14 @@ public class PopulationLoader {
     }
 
     public LoadSummary load(Path csv) {
+        return load(csv, "population-mid2015");
+    }
+
+    /** The same, catalogued under {@code slug} (a later load for LSOAs added to the partnership's area). */
+    public LoadSummary load(Path csv, String slug) {
         String sha = FileChecksum.sha256(csv);
         return transaction.execute(status -> {
-            long datasetId = catalogue.register(NewDataset.openData("population-mid2015", "Population mid-2015 by LSOA (IoD2019 File 6)",
+            long datasetId = catalogue.register(NewDataset.openData(slug, "Population mid-2015 by LSOA (IoD2019 File 6)",
                     Theme.POPULATION, "MHCLG English Indices of Deprivation 2019, File 6 (ONS mid-2015 estimates)",
                     "Open Government Licence v3.0", "Loaded LSOAs 2011", java.time.LocalDate.of(2015, 6, 30),
                     java.time.LocalDate.of(2015, 6, 30), sha, null));
@@ -73,7 +78,7 @@ public class PopulationLoader {
             });
             jdbc.batchUpdate(SqlScripts.load("boundaries/upsert_population"), rows.toArray(MapSqlParameterSource[]::new));
             catalogue.finish(datasetId, (int) read, rows.size(), 0, issues.size(), issues);
-            return new LoadSummary(datasetId, "population-mid2015", (int) read, rows.size(), 0, issues.size(), false);
+            return new LoadSummary(datasetId, slug, (int) read, rows.size(), 0, issues.size(), false);
         });
     }
 }

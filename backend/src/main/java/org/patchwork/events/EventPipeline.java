@@ -1,6 +1,7 @@
 package org.patchwork.events;
 
 import org.patchwork.catalogue.DatasetKind;
+import org.patchwork.uploads.AreaCheck;
 import org.patchwork.uploads.ColumnMapping;
 import org.patchwork.uploads.DateOrder;
 import org.patchwork.uploads.KindPipeline;
@@ -32,8 +33,10 @@ class EventPipeline implements KindPipeline {
     private final UploadStaging staging;
     private final DatasetVersions versions;
     private final JdbcClient jdbc;
+    private final AreaCheck areaCheck;
 
-    EventPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc) {
+    EventPipeline(UploadStaging staging, DatasetVersions versions, JdbcClient jdbc, AreaCheck areaCheck) {
+        this.areaCheck = areaCheck;
         this.staging = staging;
         this.versions = versions;
         this.jdbc = jdbc;
@@ -86,7 +89,11 @@ class EventPipeline implements KindPipeline {
         Map<String, Long> assignment = summary.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
         log.info("Upload job {}: assigned areas in {} ms: {}", upload.job(), UploadStaging.millisSince(started), assignment);
-        return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment), epsg);
+        // police.uk names the force in "Falls within": the most common one names whose file this is
+        String force = mapping.lsoaCode() == null ? null : jdbc.sql("select coalesce(attributes ->> 'Falls within', attributes ->> 'falls_within') from "
+                + checked + " where reason is null group by 1 order by count(*) desc limit 1").query(String.class).optional().orElse(null);
+        Map<String, Object> check = areaCheck.ofJob(assigned, assignment.get("points"), assignment.get("outside_area"), epsg, mapping, force);
+        return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment, "areaCheck", check), epsg);
     }
 
     /** Copies the usable rows into {@code event} (sql/events/publish_rows.sql); the coverage runs to the end of the last month. */

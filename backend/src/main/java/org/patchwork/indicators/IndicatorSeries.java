@@ -96,7 +96,7 @@ class IndicatorSeries {
                 trends.put(granularity, trend(series));
                 rows += series.size();
             } catch (ApiProblem problem) {
-                if (granularity.equals("months") || !problem.type().equals("single-slice-required")) {
+                if (granularity.equals("months") || !problem.type().equals("period-not-allowed")) {
                     throw problem;
                 }
                 unavailable.put(granularity, problem.getMessage());

@@ -17,6 +17,8 @@ import org.patchwork.uploads.Inspection;
 import org.patchwork.uploads.UploadRequest;
 import org.patchwork.uploads.UploadService;
 import org.patchwork.boundaries.Imd2019Loader;
+import org.patchwork.partnership.Area;
+import org.patchwork.partnership.PartnershipArea;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,10 +49,11 @@ class InitialDataLoader implements ApplicationRunner {
     private final DemoData demo;
     private final UploadService uploads;
     private final PartnerDirectory partners;
+    private final PartnershipArea partnership;
 
     InitialDataLoader(DataProperties properties, DatasetCatalogue catalogue, HierarchyLoader hierarchy, LsoaChangeLoader lsoaChanges,
                       BoundaryLoader boundaries, PopulationLoader population, Imd2019Loader imd, DemoData demo,
-                      UploadService uploads, PartnerDirectory partners) {
+                      UploadService uploads, PartnerDirectory partners, PartnershipArea partnership) {
         this.properties = properties;
         this.catalogue = catalogue;
         this.hierarchy = hierarchy;
@@ -61,6 +64,7 @@ class InitialDataLoader implements ApplicationRunner {
         this.demo = demo;
         this.uploads = uploads;
         this.partners = partners;
+        this.partnership = partnership;
     }
 
     @Override
@@ -75,6 +79,19 @@ class InitialDataLoader implements ApplicationRunner {
                 demo.load();
             }
             return;
+        }
+        // The partnership's area (PATCHWORK_AREA on first start, stored afterwards). Merseyside's five districts
+        // keep their regional boundary files and Merseyside Police's crime; any other area comes from the national files.
+        if (partnership.nationalFilesPresent()) {
+            Area area = partnership.settle();
+            if (!PartnershipArea.isMerseyside(area)) {
+                log.info("Loading the reference data of {} from the national files in {}", area.name(), dir);
+                step("lookup-lsoa11-lsoa21-england", () -> lsoaChanges.load(dir.resolve("lookups/england_lsoa11_to_lsoa21_lookup.csv"),
+                        "lookup-lsoa11-lsoa21-england", "LSOA 2011 to LSOA 2021 lookup with change indicator (England)", ONS));
+                partnership.loadFromNationalFiles();
+                step("imd2019", imd::publishValues);
+                return;
+            }
         }
         log.info("Loading Merseyside foundation data from {}", dir);
         step("lookup-lsoa11-merseyside", () -> hierarchy.load(dir.resolve("lookups/merseyside_lsoa11_msoa11_ward_lad_lookup.csv"),

@@ -80,7 +80,7 @@ class Inspector {
         List<String> files = prepared.detected().mainFiles().stream().map(prepared::label).toList();
         return new Inspection(prepared.stored().id().toString(), prepared.stored().originalName(), prepared.detected().format().label(),
                 layer.name(), layer.geometryType(), featureCount, layer.fields(), epsg, crsProblem, layer.extent(),
-                sample, mapping, mapping.kindOrEvents(), files, "suggested", dateOrder);
+                sample, mapping, mapping.kindOrEvents(), files, "suggested", dateOrder, null);
     }
 
     /**

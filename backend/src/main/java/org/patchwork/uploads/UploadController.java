@@ -144,11 +144,21 @@ class UploadController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", job.id());
         body.put("state", job.state());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = job.result() == null ? null : json.readValue(job.result(), Map.class);
+        if (result != null && result.get("warning") != null) {
+            // jsonb keeps keys in its own order: put the warning (most points outside the area) first again, and on the job
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            ordered.put("warning", result.get("warning"));
+            ordered.putAll(result);
+            result = ordered;
+            body.put("warning", result.get("warning"));
+        }
         body.put("stage", job.stage());
         body.put("rowsProcessed", job.rowsProcessed());
         body.put("percent", job.percent());
         body.put("datasetId", job.datasetId());
-        body.put("result", job.result() == null ? null : json.readValue(job.result(), Map.class));
+        body.put("result", result);
         body.put("problem", job.problem() == null ? null : json.readValue(job.problem(), Map.class));
         body.put("report", "/api/jobs/" + id + "/report.csv");
         body.put("createdAt", job.createdAt());

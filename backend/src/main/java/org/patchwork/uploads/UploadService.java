@@ -51,10 +51,19 @@ public class UploadService {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final AreaCheck areaCheck;
 
+    /** Without the partnership's area check in previews (tests of failure handling). */
     UploadService(UploadFiles files, Inspector inspector, UploadStaging staging, List<KindPipeline> pipelines, JobStore jobs,
                   DatasetCatalogue catalogue, DatasetVersions versions, AuditLog audit, TransactionTemplate transaction,
                   ObjectMapper json) {
+        this(files, inspector, staging, pipelines, jobs, catalogue, versions, audit, transaction, json, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    UploadService(UploadFiles files, Inspector inspector, UploadStaging staging, List<KindPipeline> pipelines, JobStore jobs,
+                  DatasetCatalogue catalogue, DatasetVersions versions, AuditLog audit, TransactionTemplate transaction,
+                  ObjectMapper json, AreaCheck areaCheck) {
         this.files = files;
         this.inspector = inspector;
         this.staging = staging;
@@ -65,6 +74,7 @@ public class UploadService {
         this.audit = audit;
         this.transaction = transaction;
         this.json = json;
+        this.areaCheck = areaCheck;
     }
 
     /** Stores a file and looks into it, for the preview of a new dataset. */
@@ -80,12 +90,13 @@ public class UploadService {
     public Inspection receive(java.io.InputStream content, String originalName, Long versionOf) {
         UploadFiles.Stored stored = files.store(content, originalName);
         try {
-            Inspection inspection = inspector.inspect(files.prepare(stored));
+            UploadFiles.Prepared prepared = files.prepare(stored);
+            Inspection inspection = inspector.inspect(prepared);
             ColumnMapping remembered = versionOf == null ? null : rememberedMapping(versionOf).orElse(null);
-            if (remembered == null || !remembered.unknownColumns(inspection.fields(), originalName).isEmpty()) {
-                return inspection;
+            if (remembered != null && remembered.unknownColumns(inspection.fields(), originalName).isEmpty()) {
+                inspection = inspection.withMapping(remembered, "remembered");
             }
-            return inspection.withMapping(remembered, "remembered");
+            return areaCheck == null ? inspection : inspection.withAreaCheck(areaCheck.ofPreview(prepared, inspection));
         } catch (RuntimeException e) {
             files.delete(stored.id());
             throw e;
@@ -93,7 +104,9 @@ public class UploadService {
     }
 
     public Inspection inspect(UUID uploadId) {
-        return inspector.inspect(files.prepare(files.find(uploadId)));
+        UploadFiles.Prepared prepared = files.prepare(files.find(uploadId));
+        Inspection inspection = inspector.inspect(prepared);
+        return areaCheck == null ? inspection : inspection.withAreaCheck(areaCheck.ofPreview(prepared, inspection));
     }
 
     /** Queues a load; any instance's worker picks it up. */
@@ -199,6 +212,9 @@ public class UploadService {
                 published.version(), "upload", published.rowsPublished(), stored.originalName() + ": " + checked.rowsIn() + " rows in, "
                 + checked.rejected() + " rejected"));
         Map<String, Object> result = new LinkedHashMap<>();
+        if (checked.details().get("areaCheck") instanceof Map<?, ?> check && check.get("warning") != null) {
+            result.put("warning", check.get("warning"));   // first, so that nobody misses it
+        }
         result.put("datasetId", datasetId);
         result.put("kind", pipeline.kind().key());
         result.put("version", published.version());

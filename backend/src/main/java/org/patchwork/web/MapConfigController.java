@@ -10,19 +10,30 @@ class MapConfigController {
     static final String DATA_ATTRIBUTION = "Contains OS data © Crown copyright and database right 2021; "
             + "ONS and MHCLG data (English Indices of Deprivation 2019), Open Government Licence v3.0";
 
-    private final MapProperties properties;
+    /** More LSOAs than this (a region, all of England) and the map starts at district level. */
+    static final int LSOA_START_LIMIT = 5_000;
 
-    MapConfigController(MapProperties properties) {
+    private final MapProperties properties;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    MapConfigController(MapProperties properties, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.properties = properties;
+        this.jdbc = jdbc;
     }
 
-    record MapConfig(String basemapUrl, String basemapAttribution, String dataAttribution) {
+    /** initialLevel: the boundaries the map starts with (district when the partnership's area has many LSOAs). */
+    record MapConfig(String basemapUrl, String basemapAttribution, String dataAttribution, String initialLevel) {
     }
 
     @GetMapping("/api/map-config")
     MapConfig config() {
         boolean hasBasemap = properties.basemapUrl() != null && !properties.basemapUrl().isBlank();
         return new MapConfig(hasBasemap ? properties.basemapUrl() : null,
-                hasBasemap ? properties.basemapAttribution() : null, DATA_ATTRIBUTION);
+                hasBasemap ? properties.basemapAttribution() : null, DATA_ATTRIBUTION, initialLevel());
+    }
+
+    private String initialLevel() {
+        int lsoas = jdbc.sql("select count(*) from area where level = 'lsoa'").query(Integer.class).single();
+        return lsoas > LSOA_START_LIMIT ? "district" : "lsoa";
     }
 }
