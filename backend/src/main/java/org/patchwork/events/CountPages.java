@@ -37,18 +37,7 @@ class CountPages {
 
     /** The items of a count collection at {@code level}. */
     AreaItems at(String level) {
-        return new AreaItems() {
-            @Override
-            public String level() {
-                return level;
-            }
-
-            @Override
-            public void write(FeatureCollection collection, HttpServletRequest request, HttpServletResponse response, boolean html)
-                    throws IOException {
-                CountPages.this.write(collection, level, request, response, html);
-            }
-        };
+        return new AreaItems(level, (collection, request, response, html) -> write(collection, level, request, response, html));
     }
 
     private void write(FeatureCollection collection, String level, HttpServletRequest request, HttpServletResponse response, boolean html)

@@ -121,7 +121,7 @@ class OgcController {
         FeatureCollection collection = catalogue.find(collectionId, "ogc-items");
         boolean html = wantsHtml(request);
         if (collection.items() instanceof AreaItems byArea) {
-            byArea.write(collection, request, response, html);
+            byArea.writer().write(collection, request, response, html);
             return;
         }
         FeatureQuery query = FeatureQuery.parse(collection, request.getParameterMap(), properties);

@@ -35,18 +35,7 @@ class StatisticsPages {
 
     /** The items of a statistics collection of a dataset published at {@code level}. */
     AreaItems at(String level) {
-        return new AreaItems() {
-            @Override
-            public String level() {
-                return level;
-            }
-
-            @Override
-            public void write(FeatureCollection collection, HttpServletRequest request, HttpServletResponse response, boolean html)
-                    throws IOException {
-                StatisticsPages.this.write(collection, request, response, html);
-            }
-        };
+        return new AreaItems(level, (collection, request, response, html) -> write(collection, request, response, html));
     }
 
     private void write(FeatureCollection collection, HttpServletRequest request, HttpServletResponse response, boolean html) throws IOException {
