@@ -274,7 +274,7 @@ class OtherAreaIT {
         // independent: the file's rows with a point, by the England lookup's district of their own LSOA code. A Crime ID
         // repeated in the file (586 of them) is published once; which copy depends on the order the files are read in,
         // so rows of repeated IDs only widen the expected range, by one per repeated ID in the district.
-        String pg = "PG:host=127.0.0.1 port=" + dbPort() + " dbname=patchwork_area user=patchwork password=patchwork";
+        String pg = "PG:host=127.0.0.1 port=" + dbPort() + " dbname=patchwork_area user=patchwork_owner password=patchwork_owner";
         ogr2ogr(pg, "/vsizip/" + zip + "/2022-05", "itest_national_month", "-oo", "AUTODETECT_TYPE=NO", "-append");
         ogr2ogr(pg, SharedDataDirectory.locate().resolve("lookups/england_lsoa11_msoa11_ward17_lad21_lookup.csv").toString(),
                 "itest_england_lookup", "-oo", "AUTODETECT_TYPE=NO", "-overwrite");
