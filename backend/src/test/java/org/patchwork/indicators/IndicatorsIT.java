@@ -213,12 +213,20 @@ class IndicatorsIT {
         }
         assertThat(values.path("areas").size()).isEqualTo(published.size());
         assertThat(protectedAreas).as("areas whose count is withheld or changed for the aggregate user").isPositive();
-        // every read is audited; a level outside the agreement's chain is refused and the refusal audited
+        // every read is audited; a level finer than an agreement allows is refused and the refusal audited
         assertThat(audited(councilUser, "aggregate-access", "allowed", "indicator-values", "indicator=" + id)).isPositive();
-        ApiClient.Reply msoa = council.get("/api/indicators/" + id + "/values?level=msoa");
-        assertThat(msoa.status()).as("%s", msoa).isEqualTo(403);
-        assertThat(msoa.json().path("type").asString()).isEqualTo("/problems/geography-not-allowed");
-        assertThat(audited(councilUser, "denied", "denied", "indicator-values", "geography msoa")).isPositive();
+        long wardsOnlyId = admin.partner("Indicator ward council", "council");
+        LocalDate today = jdbc.sql("select current_date").query(LocalDate.class).single();
+        long wardsOnly = admin.agreement(crime, today, today.plusDays(30), Recipient.partner(wardsOnlyId, "aggregate", "ward"));
+        try {
+            AdminApi.User wardAnalyst = admin.user(wardsOnlyId, "analyst");
+            ApiClient.Reply lsoa = wardAnalyst.basic(port).get("/api/indicators/" + id + "/values?level=lsoa");
+            assertThat(lsoa.status()).as("%s", lsoa).isEqualTo(403);
+            assertThat(lsoa.json().path("type").asString()).isEqualTo("/problems/geography-not-allowed");
+            assertThat(audited(wardAnalyst.username(), "denied", "denied", "indicator-values", "geography lsoa")).isPositive();
+        } finally {
+            admin.withdraw(wardsOnly);
+        }
         // the police analyst, with record access, sees the truth for the same indicator
         JsonNode exact = police.getJson("/api/indicators/" + id + "/values");
         exact.path("areas").forEach(a -> assertThat(a.path("numerator").asLong()).isEqualTo(truth.get(a.path("code").asString())[0]));
