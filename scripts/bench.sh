@@ -138,7 +138,7 @@ DATA="${PATCHWORK_DATA_DIR:-$ROOT/../shared/data}"
 ZIP="$DATA/crime/england-wales-street-2022-05.zip"
 echo
 echo "Loading the national LSOA boundaries and lookup for benchmark 2 ..."
-PGPASSWORD=patchwork ogr2ogr -f PostgreSQL "PG:host=127.0.0.1 port=$PG_PORT dbname=patchwork user=patchwork" \
+PGPASSWORD=patchwork_owner ogr2ogr -f PostgreSQL "PG:host=127.0.0.1 port=$PG_PORT dbname=patchwork user=patchwork_owner" \
   "$DATA/boundaries/national/england_lsoa11_bsc_wgs84.gpkg" lsoa11 -nln staging.bench_lsoa -t_srs EPSG:27700 \
   -nlt PROMOTE_TO_MULTI -lco GEOMETRY_NAME=geom -overwrite
 "${PSQL[@]}" -c "insert into dataset (slug, title, theme, source, licence, coverage, source_sha256, rows_read, rows_loaded, open_data)
@@ -196,13 +196,13 @@ rejected=$(echo "$state" | sed -E 's/.*"rowsRejected":([0-9]+).*/\1/')
 # its LSOA with one PostGIS spatial join against the same national LSOAs (the 32,844 English LSOAs of the
 # national GeoPackage, in the area table loaded above). No checks, no other geographies, no versions.
 MERGED="$CLUSTER/merged-street.csv"
-PG_DSN="PG:host=127.0.0.1 port=$PG_PORT dbname=patchwork user=patchwork"
+PG_DSN="PG:host=127.0.0.1 port=$PG_PORT dbname=patchwork user=patchwork_owner"   # the owner, who also runs the join
 start=$(date +%s%N)
 first_entry=$(unzip -Z1 "$ZIP" | grep 'street.csv$' | head -1)
 { unzip -p "$ZIP" "$first_entry" | awk 'NR == 1'   # not head: unzip would die of SIGPIPE, and pipefail stop the script
   for entry in $(unzip -Z1 "$ZIP" | grep 'street.csv$'); do unzip -p "$ZIP" "$entry" | tail -n +2; done; } > "$MERGED"
 merged=$(date +%s%N)
-PGPASSWORD=patchwork ogr2ogr --config PG_USE_COPY YES -gt 65536 -f PostgreSQL "$PG_DSN" "$MERGED" -nln staging.bench_crimes \
+PGPASSWORD=patchwork_owner ogr2ogr --config PG_USE_COPY YES -gt 65536 -f PostgreSQL "$PG_DSN" "$MERGED" -nln staging.bench_crimes \
   -oo X_POSSIBLE_NAMES=Longitude -oo Y_POSSIBLE_NAMES=Latitude -oo KEEP_GEOM_COLUMNS=NO -s_srs EPSG:4326 -t_srs EPSG:27700 \
   -nlt POINT -lco GEOMETRY_NAME=geom -overwrite
 loaded=$(date +%s%N)
