@@ -39,9 +39,13 @@ class AreaProfile {
             entry.put("indicator", visible.json());
             try {
                 Indicators.Seen seen = indicators.require(visible.id(), "area-profile");
-                IndicatorValues.Table table = values.table(seen.indicator(), seen.access(), area.level(),
-                        area.level().equals("district") ? null : area.district(), "area-profile");
+                // every area of the level, not only the district's: the spine chart shows the partnership's spread
+                IndicatorValues.Table table = values.table(seen.indicator(), seen.access(), area.level(), null, "area-profile");
                 IndicatorValues.Value value = table.areas().stream().filter(v -> v.code().equals(area.code())).findFirst().orElse(null);
+                entry.put("spread", spread(table));
+                if (seen.indicator().measure().fromEvents()) {
+                    entry.put("series", "/api/indicators/" + seen.indicator().id() + "/series?area=" + area.code());
+                }
                 if (value == null) {
                     entry.put("unavailable", "the indicator has no value for this area");
                 } else {
@@ -63,6 +67,7 @@ class AreaProfile {
         where.put("level", area.level());
         where.put("district", area.district());
         body.put("area", where);
+        body.put("csv", "/api/areas/" + area.code() + "/profile?format=csv");
         body.put("indicators", entries);
         if (area.level().equals("lsoa")) {
             store.deprivation(area.code()).ifPresent(imd -> {
@@ -72,5 +77,31 @@ class AreaProfile {
             });
         }
         return body;
+    }
+
+    /**
+     * The spread of the level's values across the partnership, for the spine chart: how many areas have a
+     * value, the lowest, the quartiles (linear interpolation between order statistics, R's type 7) and the highest.
+     */
+    static Map<String, Object> spread(IndicatorValues.Table table) {
+        double[] sorted = table.areas().stream().map(IndicatorValues.Value::value).map(ValueJson::finite)
+                .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("n", sorted.length);
+        if (sorted.length > 0) {
+            json.put("min", sorted[0]);
+            json.put("q25", quantile(sorted, 0.25));
+            json.put("median", quantile(sorted, 0.5));
+            json.put("q75", quantile(sorted, 0.75));
+            json.put("max", sorted[sorted.length - 1]);
+        }
+        return json;
+    }
+
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int below = (int) Math.floor(h);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
     }
 }

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +23,12 @@ class IndicatorController {
 
     private final Indicators indicators;
     private final AreaProfile profiles;
+    private final IndicatorComparison comparison;
 
-    IndicatorController(Indicators indicators, AreaProfile profiles) {
+    IndicatorController(Indicators indicators, AreaProfile profiles, IndicatorComparison comparison) {
         this.indicators = indicators;
         this.profiles = profiles;
+        this.comparison = comparison;
     }
 
     @PostMapping("/api/indicators")
@@ -87,8 +91,34 @@ class IndicatorController {
     @GetMapping("/api/areas/{code}/profile")
     @Operation(summary = "An area's profile",
             description = "Every indicator you may see at the area's level with its value, intervals and comparisons with the "
-                    + "district and the partnership (or why it has none here), and for an LSOA its IMD 2019 ranks and deciles.")
-    Map<String, Object> profile(@PathVariable String code) {
-        return profiles.profile(code);
+                    + "district and the partnership (or why it has none here), the spread of the level's values across the "
+                    + "partnership (for a spine chart), a link to its series, and for an LSOA its IMD 2019 ranks and deciles. "
+                    + "`format=csv` (or `f=csv`) gives the same content as CSV.")
+    ResponseEntity<?> profile(@PathVariable String code, @RequestParam(required = false) String format,
+                              @RequestParam(required = false) String f) {
+        String chosen = format != null ? format.strip() : f == null ? "json" : f.strip();
+        if (!chosen.equals("json") && !chosen.equals("csv")) {
+            throw org.patchwork.web.ApiProblem.badRequest("invalid-parameter", "format must be json or csv; got '" + chosen + "'");
+        }
+        Map<String, Object> profile = profiles.profile(code);
+        if (chosen.equals("json")) {
+            return ResponseEntity.ok(profile);
+        }
+        @SuppressWarnings("unchecked")
+        String file = "profile-" + ((Map<String, Object>) profile.get("area")).get("code") + ".csv";
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .body(ProfileCsv.write(profile));
+    }
+
+    @GetMapping("/api/indicators/compare")
+    @Operation(summary = "Two indicators side by side",
+            description = "Each area's pair of values {code, name, district, x: {value, lower95, ...}, y: {...}} at `level` (default: "
+                    + "the area statistic's level, else x's) within one district (`within`) or all, with Pearson's r and Spearman's "
+                    + "rho {n, r, pValue, lower95, upper95} over the areas that have both values; `unpaired` lists the others. "
+                    + "Computed from the values published to you (protected counts under disclosure control).")
+    Map<String, Object> compare(@RequestParam(required = false) String x, @RequestParam(required = false) String y,
+                                @RequestParam(required = false) String within, @RequestParam(required = false) String level) {
+        return comparison.compare(x, y, level, within);
     }
 }
