@@ -78,7 +78,11 @@ async function show(id) {
       caption: `${body.areas.length} areas (${body.level})`,
       rows: body.areas,
       columns: [
-        { label: "Area", cell: (a) => `${a.name} (${a.code})` },
+        { label: "Area", cell: (a) => {
+          const link = dom.el("a", "", null, `${a.name} (${a.code})`);
+          link.href = `/profile.html?area=${encodeURIComponent(a.code)}`;
+          return link;
+        } },
         { label: "Count", cell: (a) => indicatorValues.number(a.numerator) },
         { label: "Population", cell: (a) => indicatorValues.number(a.denominator) },
         { label: "Value (95% CI)", cell: (a) => indicatorValues.valueWithInterval(a) },

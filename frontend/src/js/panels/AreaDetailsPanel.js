@@ -50,6 +50,14 @@ export class AreaDetailsPanel {
     el("h3", "details-name", this.body, p.name ?? code);
     if (indicators.usesDeciles(level)) this._lsoa(p, domain);
     else this._summary(p, level, domain);
+    this._profileLink(code);
+  }
+
+  // Every indicator for the area, with charts, on its own printable page.
+  _profileLink(code) {
+    const link = el("a", "details-profile", el("p", "", this.body));
+    link.href = `/profile.html?area=${encodeURIComponent(code)}`;
+    link.textContent = "Open the area profile";
   }
 
   // A count from an event dataset, or a statistics value; a suppressed one is explained, never shown as a
@@ -75,6 +83,7 @@ export class AreaDetailsPanel {
       mark.style.background = fill(feature);
     }
     el("p", "details-note", this.body, access);
+    this._profileLink(code);
   }
 
   _lsoa(p, domain) {
