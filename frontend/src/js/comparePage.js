@@ -195,9 +195,10 @@ const endBrush = (event) => {
   if (moved) {
     const box = { x0: chart.scales.x.getValueForPixel(start.x), x1: chart.scales.x.getValueForPixel(event.offsetX),
       y0: chart.scales.y.getValueForPixel(start.y), y1: chart.scales.y.getValueForPixel(event.offsetY) };
+    // Chart.js handles the click that ends a drag a frame later; it must not replace the brushed selection,
+    // so `brushed` stays set until the next pointerdown.
     brushed = true;
     select(compareView.inBox(points, box));
-    setTimeout(() => { brushed = false; }, 0);
   }
   start = null;
   brush.hidden = true;

@@ -95,14 +95,16 @@ class CompareAndProfileBrowserIT extends BrowserJourney {
         new WebDriverWait(driver, WAIT).until(d -> String.valueOf(d.findElement(By.cssSelector("#map-x path[data-code='" + pointCode + "']"))
                 .getDomAttribute("class")).contains("is-selected"));
 
-        // brushing the whole plotting area selects every point, and every paired area on the maps
+        // brushing over the whole plotting area (from just outside it: points at the axes' ends lie on its edge)
+        // selects every point, and every paired area on the maps
         @SuppressWarnings("unchecked")
         Map<String, Number> area = (Map<String, Number>) driver.executeScript("""
                 const chart = Chart.getChart(arguments[0]);
                 const box = arguments[0].getBoundingClientRect();
                 const a = chart.chartArea;
-                return { left: a.left + 2 - box.width / 2, top: a.top + 2 - box.height / 2,
-                         width: a.right - a.left - 4, height: a.bottom - a.top - 4 };""", canvas);
+                const left = Math.max(1, a.left - 8), top = Math.max(1, a.top - 8);
+                const right = Math.min(box.width - 1, a.right + 8), bottom = Math.min(box.height - 1, a.bottom + 8);
+                return { left: left - box.width / 2, top: top - box.height / 2, width: right - left, height: bottom - top };""", canvas);
         new Actions(driver).moveToElement(canvas, area.get("left").intValue(), area.get("top").intValue()).clickAndHold()
                 .moveByOffset(area.get("width").intValue() / 2, area.get("height").intValue() / 2)
                 .moveByOffset(area.get("width").intValue() / 2, area.get("height").intValue() / 2).release().perform();
