@@ -21,10 +21,12 @@ class IndicatorController {
 
     private final Indicators indicators;
     private final AreaProfile profiles;
+    private final CustomAreaProfile customProfiles;
 
-    IndicatorController(Indicators indicators, AreaProfile profiles) {
+    IndicatorController(Indicators indicators, AreaProfile profiles, CustomAreaProfile customProfiles) {
         this.indicators = indicators;
         this.profiles = profiles;
+        this.customProfiles = customProfiles;
     }
 
     @PostMapping("/api/indicators")
@@ -53,7 +55,7 @@ class IndicatorController {
     @Operation(summary = "An indicator's values by area",
             description = "Per area {code, name, numerator, denominator, value, lower95, upper95, lower998, upper998, comparison "
                     + "{district, partnership}: higher | similar | lower | not-compared, disclosure}, for the indicator's level or "
-                    + "`level`, within one district (`within`) or all; with the district and partnership comparators.")
+                    + "`level` (custom: the custom areas), within one district (`within`) or all; with the district and partnership comparators.")
     Map<String, Object> values(@PathVariable long id, @RequestParam(required = false) String within,
                                @RequestParam(required = false) String level) {
         IndicatorValues.Table table = indicators.values(id, level, within);
@@ -89,6 +91,6 @@ class IndicatorController {
             description = "Every indicator you may see at the area's level with its value, intervals and comparisons with the "
                     + "district and the partnership (or why it has none here), and for an LSOA its IMD 2019 ranks and deciles.")
     Map<String, Object> profile(@PathVariable String code) {
-        return profiles.profile(code);
+        return CustomAreaProfile.isCustom(code) ? customProfiles.profile(code) : profiles.profile(code);
     }
 }
