@@ -1,0 +1,78 @@
+package org.patchwork.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.NumberFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.patchwork.AdminApi;
+import org.patchwork.ApiClient;
+import org.patchwork.PatchworkIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A Merseyside Police analyst pastes an MSOA's LSOA codes into the map's "Custom areas" control, names and saves
+ * the area, sees it listed (and drawn), then reads an indicator by custom areas on the indicators page: the area's
+ * count of 2022 burglaries is the number of source rows in those LSOAs (SQL on {@code event}).
+ */
+@PatchworkIntegrationTest
+class CustomAreasBrowserIT extends BrowserJourney {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void pastesLsoasSavesACustomAreaAndSeesItsValueInAnIndicator() {
+        AdminApi admin = new AdminApi(port);
+        AdminApi.User analyst = admin.user(admin.partnerId("Merseyside Police"), "analyst");
+        long crime = jdbc.sql("select id from dataset where slug = 'merseyside-street-crime-2022'").query(Long.class).single();
+        List<String> lsoas = jdbc.sql("select h.lsoa_code from lsoa_hierarchy h join area a on a.level = 'lsoa' and a.code = h.lsoa_code "
+                + "where h.msoa_code = (select min(msoa_code) from lsoa_hierarchy where lad_code = 'E08000012') order by 1")
+                .query(String.class).list();
+        long burglaries = jdbc.sql("select count(*) from event e where e.dataset_id = :d and e.version_id = "
+                        + "(select current_version_id from dataset where id = :d) and e.category = 'Burglary' and e.lsoa_code = any (cast(:l as text[]))")
+                .param("d", crime).param("l", lsoas.toArray(String[]::new)).query(Long.class).single();
+        ApiClient client = analyst.basic(port);
+        Map<String, Object> indicator = new LinkedHashMap<>();
+        indicator.put("name", "Burglary 2022 by custom area");
+        indicator.put("datasetId", crime);
+        indicator.put("measure", "count");
+        indicator.put("categories", List.of("Burglary"));
+        indicator.put("level", "custom");
+        long id = client.postJson("/api/indicators", indicator).path("id").asLong();
+
+        pages.signIn(analyst.username(), analyst.password());
+        pages.awaitState("ready");
+        WebElement control = pages.await(".custom-areas-control", c -> c.getDomAttribute("data-custom-areas") != null);
+        control.findElement(By.tagName("summary")).click();
+        String name = AdminApi.unique("Pasted MSOA");
+        pages.type(By.id("pw-custom-name"), name);
+        pages.type(By.id("pw-custom-lsoas"), String.join(", ", lsoas));
+        control.findElement(By.cssSelector("button[type='submit']")).click();
+        WebElement item = pages.await(".pw-custom-list li", li -> li.getText().contains(name));
+        assertThat(item.getText()).contains(lsoas.size() + " LSOAs");
+        String code = item.getDomAttribute("data-code");
+        assertThat(pages.text(".pw-custom-message")).contains("Saved");
+        pages.screenshot("custom-areas-map.png");
+
+        // an unknown code is named and nothing saved
+        pages.type(By.id("pw-custom-name"), "With a typo");
+        pages.type(By.id("pw-custom-lsoas"), lsoas.get(0) + " E01999999");
+        control.findElement(By.cssSelector("button[type='submit']")).click();
+        pages.await(".pw-custom-message", m -> m.getText().contains("E01999999"));
+        assertThat(pages.text(".pw-custom-message")).startsWith("Not saved");
+
+        pages.open("/indicators.html?indicator=" + id + "&level=custom");
+        pages.awaitState("ready");
+        WebElement row = pages.await("#values table tbody tr", tr -> tr.getText().contains(code));
+        assertThat(row.getText()).contains(name, NumberFormat.getIntegerInstance(Locale.UK).format(burglaries));
+        pages.screenshot("custom-areas-indicator.png");
+        pages.assertNoConsoleErrors();
+    }
+}
