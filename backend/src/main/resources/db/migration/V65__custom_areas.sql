@@ -25,8 +25,3 @@ select 'custom-' || c.id as id, 'custom-' || c.id as code, c.name, c.source, car
        (select sum(p.total) from lsoa_population p where p.lsoa_code = any (c.lsoas))::integer as population,
        c.created_by, to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at, c.geom
 from custom_area c;
-
--- An indicator's geography may be the partnership's custom areas as well as a boundary set.
-alter table indicator drop constraint indicator_area_level_fkey;
-alter table indicator add constraint indicator_area_level_known
-    check (area_level in ('lsoa', 'msoa', 'ward', 'district', 'custom'));
