@@ -29,7 +29,7 @@ function loadDraw() {
 }
 
 export const CustomAreasControl = Control.extend({
-  options: { position: "bottomleft", api: null },
+  options: { position: "topleft", api: null },
 
   onAdd(map) {
     this._map = map;

@@ -33,7 +33,7 @@ class IndicatorController {
     @Operation(summary = "Define an indicator",
             description = "Body: {name, datasetId, measure: count | rate-per-1000 | rate-per-100000 | area-statistic, statistic "
                     + "(area-statistic only), categories: [...] (empty = all), from, to (YYYY-MM), level: lsoa | msoa | ward | "
-                    + "district}. Saved, shared with everyone who may see the dataset; 201 with Location /api/indicators/{id}.")
+                    + "district | custom (values per saved custom area)}. Saved, shared with everyone who may see the dataset; 201 with Location /api/indicators/{id}.")
     ResponseEntity<Map<String, Object>> define(@RequestBody(required = false) Map<String, Object> body) {
         Indicator indicator = indicators.define(IndicatorRequest.parse(body));
         return ResponseEntity.created(URI.create("/api/indicators/" + indicator.id())).body(indicator.json());

@@ -40,6 +40,12 @@ class ApportioningIT {
     @Autowired
     JdbcClient jdbc;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     private Map<String, Double[]> run(String first, String second) {
         String sql = SqlScripts.load("apportioning/apportion", Map.of("sources", SOURCES.replace("{{column}}", first)
                 .replace("{{other}}", second), "targets", TARGETS));
@@ -76,5 +82,55 @@ class ApportioningIT {
         assertThat(rows.get("T1")[1]).isCloseTo(30.0, within(1e-9));   // only S2's half is covered by a value
         assertThat(rows.get("T1")[2]).isCloseTo(0.5, within(1e-9));
         assertThat(rows.get("T2")[0]).isNull();
+    }
+
+    /**
+     * Through the API, statistics by district (uploaded here) apportioned onto the districts themselves: each district
+     * is wholly covered by its own polygon and meets the others only along shared edges (no area), so a count comes back
+     * as itself and so does a rate; the requested kind overrides the default, and bad requests are refused.
+     */
+    @Test
+    void districtStatisticsApportionedOntoDistrictsComeBackAsThemselves() throws java.io.IOException {
+        java.nio.file.Path csv = dir.resolve("district-statistics.csv");
+        java.nio.file.Files.writeString(csv, """
+                lad21cd,households,crime_rate
+                E08000011,1000,12.5
+                E08000012,2000,30.25
+                E08000013,3000,7.5
+                E08000014,4000,9.75
+                E08000015,5000,11
+                """);
+        org.patchwork.uploads.UploadClient owner = org.patchwork.uploads.UploadClient.ofPartner(port, "Merseyside Police");
+        tools.jackson.databind.JsonNode job = owner.load(csv, Map.of("title", org.patchwork.AdminApi.unique("Apportioning by district"),
+                "theme", "other"));
+        assertThat(job.path("state").asString()).as("%s", job).isEqualTo("succeeded");
+        long id = job.path("result").path("datasetId").asLong();
+        org.patchwork.ApiClient api = owner.api();
+        Map<String, Double> expected = Map.of("E08000011", 1000.0, "E08000012", 2000.0, "E08000013", 3000.0, "E08000014", 4000.0,
+                "E08000015", 5000.0);
+
+        tools.jackson.databind.JsonNode counts = api.getJson("/api/datasets/" + id + "/apportioned?to=district&measure=households");
+        assertThat(counts.path("kind").asString()).isEqualTo("extensive");
+        assertThat(counts.path("from").asString()).isEqualTo("district");
+        Map<String, Double> got = new java.util.TreeMap<>();
+        counts.path("areas").forEach(a -> {
+            got.put(a.path("code").asString(), a.path("value").asDouble());
+            assertThat(a.path("coverage").asDouble()).as(a.path("code").asString()).isCloseTo(1.0, within(1e-6));
+        });
+        assertThat(got.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((code, value) -> assertThat(got.get(code)).as(code).isCloseTo(value, within(value * 1e-6)));
+
+        tools.jackson.databind.JsonNode rates = api.getJson("/api/datasets/" + id + "/apportioned?to=district&measure=crime_rate");
+        assertThat(rates.path("kind").asString()).isEqualTo("intensive");
+        assertThat(rates.path("areas").valueStream().filter(a -> a.path("code").asString().equals("E08000012")).findFirst().orElseThrow()
+                .path("value").asDouble()).isCloseTo(30.25, within(1e-6));
+        assertThat(api.getJson("/api/datasets/" + id + "/apportioned?to=district&measure=households&kind=intensive").path("kind")
+                .asString()).isEqualTo("intensive");
+
+        for (String bad : List.of("to=parish&measure=households", "to=district&measure=households&kind=sum", "to=district&measure=nope")) {
+            org.patchwork.ApiClient.Reply reply = api.get("/api/datasets/" + id + "/apportioned?" + bad);
+            assertThat(reply.status()).as(bad).isEqualTo(400);
+            assertThat(reply.isProblem()).as(bad).isTrue();
+        }
     }
 }

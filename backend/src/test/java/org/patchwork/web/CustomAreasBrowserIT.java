@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.patchwork.AdminApi;
 import org.patchwork.ApiClient;
 import org.patchwork.PatchworkIntegrationTest;
@@ -73,6 +74,39 @@ class CustomAreasBrowserIT extends BrowserJourney {
         WebElement row = pages.await("#values table tbody tr", tr -> tr.getText().contains(code));
         assertThat(row.getText()).contains(name, NumberFormat.getIntegerInstance(Locale.UK).format(burglaries));
         pages.screenshot("custom-areas-indicator.png");
+        pages.assertNoConsoleErrors();
+    }
+
+    /**
+     * Drawing: "Draw on map" loads Leaflet.draw from its WebJar; four clicks round the middle of the map and a click on
+     * the first corner close the polygon; saved, the area is the LSOAs whose point on surface lies inside the drawing.
+     */
+    @Test
+    void drawsAPolygonAndSavesItAsTheLsoasInside() {
+        AdminApi admin = new AdminApi(port);
+        AdminApi.User analyst = admin.user(admin.partnerId("Merseyside Police"), "analyst");
+        pages.signIn(analyst.username(), analyst.password());
+        pages.awaitState("ready");
+        WebElement control = pages.await(".custom-areas-control", c -> c.getDomAttribute("data-custom-areas") != null);
+        control.findElement(By.tagName("summary")).click();
+        String name = AdminApi.unique("Drawn patch");
+        pages.type(By.id("pw-custom-name"), name);
+        control.findElement(By.xpath(".//button[text()='Draw on map']")).click();
+        pages.await(".pw-custom-message", m -> m.getText().startsWith("Click the map"));
+        WebElement map = driver.findElement(By.id("map"));
+        int[][] corners = {{-20, -100}, {220, -100}, {220, 100}, {-20, 100}, {-20, -100}};   // right of the control
+        for (int[] corner : corners) {
+            new Actions(driver).moveToElement(map, corner[0], corner[1]).pause(150).click().pause(150).perform();
+        }
+        pages.await(".pw-custom-message", m -> m.getText().startsWith("Drawn."));
+        control.findElement(By.cssSelector("button[type='submit']")).click();
+        WebElement item = pages.await(".pw-custom-list li", li -> li.getText().contains(name));
+        long id = Long.parseLong(item.getDomAttribute("data-code").substring("custom-".length()));
+        long inside = jdbc.sql("select count(*) from area a, custom_area c where c.id = :id and a.level = 'lsoa' "
+                + "and ST_Contains(c.drawn, ST_PointOnSurface(a.geom))").param("id", id).query(Long.class).single();
+        assertThat(inside).isPositive();
+        assertThat(item.getText()).contains(inside + " LSOAs");
+        pages.screenshot("custom-areas-drawn.png");
         pages.assertNoConsoleErrors();
     }
 }
