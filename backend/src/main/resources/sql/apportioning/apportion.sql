@@ -1,5 +1,5 @@
 -- Areal apportioning (areal weighting) of source polygons' values to target areas, in British National Grid
--- metres. {{sources}} is a query of (id, value, geom) and {{targets}} one of (code, name, geom), both fixed
+-- metres. The sources are a query of (id, value, geom) and the targets one of (code, name, geom), both fixed
 -- fragments chosen by the server (sources_*.sql, targets_*.sql), never request text.
 --   extensive (counts, totals): sum over sources of value × (area of source ∩ target) / (area of source);
 --     each source's total is shared among the targets in proportion to the part of its area they hold.

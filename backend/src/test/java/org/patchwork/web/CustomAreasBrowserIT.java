@@ -62,19 +62,23 @@ class CustomAreasBrowserIT extends BrowserJourney {
         assertThat(pages.text(".pw-custom-message")).contains("Saved");
         pages.screenshot("custom-areas-map.png");
 
-        // an unknown code is named and nothing saved
+        pages.assertNoConsoleErrors();
+
+        // an unknown code is named and nothing saved (the browser logs the 400 answer, the only console error allowed)
         pages.type(By.id("pw-custom-name"), "With a typo");
         pages.type(By.id("pw-custom-lsoas"), lsoas.get(0) + " E01999999");
         control.findElement(By.cssSelector("button[type='submit']")).click();
         pages.await(".pw-custom-message", m -> m.getText().contains("E01999999"));
         assertThat(pages.text(".pw-custom-message")).startsWith("Not saved");
+        assertThat(pages.consoleErrors()).allMatch(e -> e.getMessage().contains("/api/custom-areas - Failed to load resource")
+                && e.getMessage().contains("400"));
 
         pages.open("/indicators.html?indicator=" + id + "&level=custom");
         pages.awaitState("ready");
         WebElement row = pages.await("#values table tbody tr", tr -> tr.getText().contains(code));
         assertThat(row.getText()).contains(name, NumberFormat.getIntegerInstance(Locale.UK).format(burglaries));
         pages.screenshot("custom-areas-indicator.png");
-        pages.assertNoConsoleErrors();
+        assertThat(pages.consoleErrors()).as("no console error but the refused save").hasSize(1);
     }
 
     /**
@@ -94,7 +98,8 @@ class CustomAreasBrowserIT extends BrowserJourney {
         control.findElement(By.xpath(".//button[text()='Draw on map']")).click();
         pages.await(".pw-custom-message", m -> m.getText().startsWith("Click the map"));
         WebElement map = driver.findElement(By.id("map"));
-        int[][] corners = {{-20, -100}, {220, -100}, {220, 100}, {-20, 100}, {-20, -100}};   // right of the control
+        // offsets from the map's centre, below the open control on the left and clear of the layer picker on the right
+        int[][] corners = {{-120, 80}, {80, 80}, {80, 230}, {-120, 230}, {-120, 80}};
         for (int[] corner : corners) {
             new Actions(driver).moveToElement(map, corner[0], corner[1]).pause(150).click().pause(150).perform();
         }
