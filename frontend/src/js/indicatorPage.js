@@ -24,7 +24,7 @@ const fields = {
   to: dom.field(form, { id: "to", label: "To month", type: "month" }),
   statistic: dom.field(form, { id: "statistic", label: "Statistic", hint: "For an area statistic: the measure's name, e.g. imd_rank." }),
   level: dom.options(dom.field(form, { id: "level", label: "Geography", tag: "select" }),
-    [["lsoa", "LSOA"], ["msoa", "MSOA"], ["ward", "Ward"], ["district", "District"]].map(([key, label]) => ({ key, label })),
+    [["lsoa", "LSOA"], ["msoa", "MSOA"], ["ward", "Ward"], ["district", "District"], ["custom", "Custom areas"]].map(([key, label]) => ({ key, label })),
     { selected: "ward" }),
 };
 dom.button(form, "Save indicator", { className: "button button-primary", type: "submit" });
@@ -61,16 +61,21 @@ async function showList() {
   });
 }
 
-async function show(id) {
+// level: a boundary level or "custom" (the saved custom areas); empty for the indicator's own geography.
+async function show(id, level = "") {
   values.hidden = false;
   const url = new URL(location.href);
   url.searchParams.set("indicator", String(id));
+  if (level) url.searchParams.set("level", level); else url.searchParams.delete("level");
   history.replaceState(null, "", url);
   dom.message(values, "loading", "Computing values…");
   try {
-    const body = await api.getJson(`/api/indicators/${encodeURIComponent(id)}/values`);
+    const body = await api.getJson(api.withParams(`/api/indicators/${encodeURIComponent(id)}/values`, { level }));
     values.replaceChildren();
     dom.el("h2", "card-title", values, body.indicator.name).id = "values-heading";
+    const other = body.level === "custom" ? "" : "custom";
+    dom.button(values, other ? "Show by custom areas" : "Show by the indicator's geography",
+      { className: "link-button", onClick: () => show(id, other) }).dataset.geography = other || "own";
     dom.el("p", "", values, `Partnership: ${indicatorValues.valueWithInterval(body.partnership)}. `
       + "Values with their 95% confidence interval; a comparison is Higher or Lower when the district's or the partnership's "
       + "value lies outside the area's interval.");
@@ -83,7 +88,8 @@ async function show(id) {
           link.href = `/profile.html?area=${encodeURIComponent(a.code)}`;
           return link;
         } },
-        { label: "Count", cell: (a) => indicatorValues.number(a.numerator) },
+        { label: "Count", cell: (a) => (a.numerator == null && a.disclosure?.reason ? `withheld: ${a.disclosure.reason}`
+          : indicatorValues.number(a.numerator)) },
         { label: "Population", cell: (a) => indicatorValues.number(a.denominator) },
         { label: "Value (95% CI)", cell: (a) => indicatorValues.valueWithInterval(a) },
         { label: "vs district", cell: (a) => indicatorValues.comparison(a.comparison?.district) },
@@ -97,5 +103,5 @@ async function show(id) {
 
 await showList();
 const chosen = new URLSearchParams(location.search).get("indicator");
-if (chosen) await show(chosen);
+if (chosen) await show(chosen, new URLSearchParams(location.search).get("level") ?? "");
 document.body.dataset.state = "ready";

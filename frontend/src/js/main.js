@@ -14,6 +14,7 @@ import { LayerPickerControl } from "./controls/LayerPickerControl.js";
 import { DistrictZoomControl } from "./controls/DistrictZoomControl.js";
 import { LegendControl } from "./controls/LegendControl.js";
 import { AreaDetailsPanel } from "./panels/AreaDetailsPanel.js";
+import { CustomAreasControl } from "./controls/CustomAreasControl.js";
 
 const DEPRIVATION = { key: "imd", label: "Deprivation (IMD 2019)" };
 const element = document.getElementById("map");
@@ -53,7 +54,8 @@ districts.on("change", ({ code }) => browser.zoomTo(code));
 status.on("retry", () => browser.refresh());
 
 browser.start();
-signedInPage({ allowAnonymous: true }).then(async () => {
+signedInPage({ allowAnonymous: true }).then(async (session) => {
+  if (session.authenticated) new CustomAreasControl({ api }).addTo(leafletMap);   // custom areas are for those signed in
   const layers = await datasetLayers.load(api);
   const themes = [...layers.crime, ...layers.statistics];
   browser.setThemes(themes);

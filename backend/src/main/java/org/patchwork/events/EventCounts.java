@@ -107,6 +107,49 @@ public class EventCounts {
         return published("custom", "Custom area", count, keySum, protection);
     }
 
+    /**
+     * The counts of several custom areas (saved ones, by code) in one snapshot, each as {@link #custom} gives it:
+     * perturbed from its own events, and under disclosure control only once it has passed the
+     * {@link CustomAreaLedger}. An area the ledger refuses, that has LSOAs no longer loaded, or that is not made of
+     * whole areas of the agreement's smallest level gets no count ({@code suppressed}, with the reason), so one
+     * refused area does not take the others' counts away.
+     */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    public List<AreaCount> customAreas(long datasetId, Map<String, Set<String>> areas, Map<String, String> names, CountFilter filter,
+                                       Access access, String username) {
+        Protection protection = AccessPolicy.protection(access);
+        ReleasablePeriods.require(filter, protection);
+        List<LsoaCell> cells = store.cells(datasetId, filter);
+        Map<String, long[]> byLsoa = new HashMap<>();
+        cells.forEach(cell -> byLsoa.put(cell.areas().get("lsoa"), new long[] {cell.count(), cell.keySum()}));
+        List<Set<String>> standard = protection.exact() ? List.of() : standardAreas(cells);
+        Long version = protection.exact() ? null : store.currentVersion(datasetId);
+        List<AreaCount> result = new ArrayList<>();
+        areas.forEach((code, lsoas) -> {
+            String name = names.getOrDefault(code, code);
+            try {
+                if (lsoas.isEmpty() || !byLsoa.keySet().containsAll(lsoas)) {
+                    throw ApiProblem.badRequest("invalid-request", "the area has LSOAs that are not loaded now");
+                }
+                requireWholeAreasOfSmallestLevel(cells, lsoas, access);
+                if (!protection.exact()) {
+                    ledger.admit(datasetId, version, new TreeSet<>(lsoas), standard, username);
+                }
+            } catch (ApiProblem refused) {
+                result.add(new AreaCount(code, name, null, true, refused.getMessage()));
+                return;
+            }
+            long count = 0;
+            long keySum = 0;
+            for (String lsoa : lsoas) {
+                count += byLsoa.get(lsoa)[0];
+                keySum += byLsoa.get(lsoa)[1];
+            }
+            result.add(published(code, name, count, keySum, protection));
+        });
+        return result;
+    }
+
     /** The categories of the dataset with their totals over the whole dataset, each perturbed from its own events. */
     public List<AreaCount> categories(long datasetId, Access access) {
         Protection protection = AccessPolicy.protection(access);

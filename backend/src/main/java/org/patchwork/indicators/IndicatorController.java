@@ -24,18 +24,21 @@ class IndicatorController {
     private final Indicators indicators;
     private final AreaProfile profiles;
     private final IndicatorComparison comparison;
+    private final CustomAreaProfile customProfiles;
 
-    IndicatorController(Indicators indicators, AreaProfile profiles, IndicatorComparison comparison) {
+    IndicatorController(Indicators indicators, AreaProfile profiles, IndicatorComparison comparison,
+                        CustomAreaProfile customProfiles) {
         this.indicators = indicators;
         this.profiles = profiles;
         this.comparison = comparison;
+        this.customProfiles = customProfiles;
     }
 
     @PostMapping("/api/indicators")
     @Operation(summary = "Define an indicator",
             description = "Body: {name, datasetId, measure: count | rate-per-1000 | rate-per-100000 | area-statistic, statistic "
                     + "(area-statistic only), categories: [...] (empty = all), from, to (YYYY-MM), level: lsoa | msoa | ward | "
-                    + "district}. Saved, shared with everyone who may see the dataset; 201 with Location /api/indicators/{id}.")
+                    + "district | custom (values per saved custom area)}. Saved, shared with everyone who may see the dataset; 201 with Location /api/indicators/{id}.")
     ResponseEntity<Map<String, Object>> define(@RequestBody(required = false) Map<String, Object> body) {
         Indicator indicator = indicators.define(IndicatorRequest.parse(body));
         return ResponseEntity.created(URI.create("/api/indicators/" + indicator.id())).body(indicator.json());
@@ -57,7 +60,7 @@ class IndicatorController {
     @Operation(summary = "An indicator's values by area",
             description = "Per area {code, name, numerator, denominator, value, lower95, upper95, lower998, upper998, comparison "
                     + "{district, partnership}: higher | similar | lower | not-compared, disclosure}, for the indicator's level or "
-                    + "`level`, within one district (`within`) or all; with the district and partnership comparators.")
+                    + "`level` (custom: the custom areas), within one district (`within`) or all; with the district and partnership comparators.")
     Map<String, Object> values(@PathVariable long id, @RequestParam(required = false) String within,
                                @RequestParam(required = false) String level) {
         IndicatorValues.Table table = indicators.values(id, level, within);
@@ -100,7 +103,7 @@ class IndicatorController {
         if (!chosen.equals("json") && !chosen.equals("csv")) {
             throw org.patchwork.web.ApiProblem.badRequest("invalid-parameter", "format must be json or csv; got '" + chosen + "'");
         }
-        Map<String, Object> profile = profiles.profile(code);
+        Map<String, Object> profile = CustomAreaProfile.isCustom(code) ? customProfiles.profile(code) : profiles.profile(code);
         if (chosen.equals("json")) {
             return ResponseEntity.ok(profile);
         }

@@ -39,8 +39,9 @@ record IndicatorRequest(String name, long datasetId, MeasureType measure, String
         MeasureType measure = MeasureType.of(measureKey).orElseThrow(() -> invalid("measure must be one of " + MeasureType.keys()
                 + (measureKey == null ? "" : "; got '" + measureKey + "'")));
         String level = text(body, "level");
-        if (level == null || !IndicatorStore.isLevel(level)) {
-            throw invalid("level must be one of " + org.patchwork.geography.BoundaryLevel.keys() + (level == null ? "" : "; got '" + level + "'"));
+        if (level == null || !(IndicatorStore.isLevel(level) || level.equals(CustomAreaValues.LEVEL))) {
+            throw invalid("level must be one of " + org.patchwork.geography.BoundaryLevel.keys() + " or custom (the custom areas)"
+                    + (level == null ? "" : "; got '" + level + "'"));
         }
         String statistic = text(body, "statistic");
         List<String> categories = categories(body.get("categories"));

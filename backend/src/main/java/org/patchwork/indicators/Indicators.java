@@ -24,8 +24,11 @@ public class Indicators {
     private final EventCounts counts;
     private final IndicatorValues values;
     private final IndicatorSeries series;
+    private final CustomAreaValues customValues;
 
-    Indicators(IndicatorStore store, AccessPolicy policy, EventCounts counts, IndicatorValues values, IndicatorSeries series) {
+    Indicators(IndicatorStore store, AccessPolicy policy, EventCounts counts, IndicatorValues values, IndicatorSeries series,
+               CustomAreaValues customValues) {
+        this.customValues = customValues;
         this.store = store;
         this.policy = policy;
         this.counts = counts;
@@ -98,7 +101,7 @@ public class Indicators {
 
     IndicatorValues.Table values(long id, String level, String within) {
         Seen seen = require(id, "indicator-values");
-        return values.table(seen.indicator(), seen.access(), level, within, "indicator-values");
+        return table(seen, level, within, "indicator-values");
     }
 
     Map<String, Object> series(long id, String area) {
@@ -108,7 +111,17 @@ public class Indicators {
 
     Map<String, Object> funnel(long id, String level, String within) {
         Seen seen = require(id, "indicator-funnel");
-        return series.funnel(values.table(seen.indicator(), seen.access(), level, within, "indicator-funnel"));
+        return series.funnel(table(seen, level, within, "indicator-funnel"));
+    }
+
+    /** The values at a boundary level, or for the custom areas when the level (given, or the indicator's own) is "custom". */
+    private IndicatorValues.Table table(Seen seen, String level, String within, String output) {
+        String chosen = level == null || level.isBlank() ? seen.indicator().level() : level.strip();
+        if (CustomAreaValues.LEVEL.equals(chosen)) {
+            String district = within == null || within.isBlank() ? null : within.strip();
+            return customValues.table(seen.indicator(), seen.access(), district, output);
+        }
+        return values.table(seen.indicator(), seen.access(), chosen, within, output);
     }
 
     private static ApiProblem unknown(long id) {

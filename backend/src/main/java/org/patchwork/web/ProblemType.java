@@ -22,6 +22,8 @@ public enum ProblemType {
     UNKNOWN_TILESET("unknown-tileset", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_INDICATOR("unknown-indicator", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_AREA("unknown-area", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_CUSTOM_AREA("unknown-custom-area", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_LSOA_CODES("unknown-lsoa-codes", HttpStatus.BAD_REQUEST, "Invalid request"),
     UNKNOWN_MEASURE("unknown-measure", HttpStatus.BAD_REQUEST, "Invalid request"),
     UNKNOWN_PERIOD("unknown-period", HttpStatus.BAD_REQUEST, "Invalid request"),
     UNKNOWN_CATEGORY("unknown-category", HttpStatus.BAD_REQUEST, "Invalid request"),

@@ -82,5 +82,11 @@ final class AccessMatrix {
         new Row("GET /ogc/collections/{slug}-by-district/items?f=html{filter}", OK, OK,        OK,         OK,      DENIED,  HIDDEN),
         new Row("GET /ogc/collections/{slug}-by-district/items?f=json{range}", EXACT, PERTURBED, PERTURBED, ROUNDED, DENIED, HIDDEN),
         new Row("GET /ogc/collections/{slug}-by-district/items?f=json{month}", EXACT, PERTURBED, PERTURBED, ROUNDED, DENIED, HIDDEN),
-        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{months}", EXACT, PERIOD,  PERIOD,     PERIOD,  DENIED,  HIDDEN));
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{months}", EXACT, PERIOD,  PERIOD,     PERIOD,  DENIED,  HIDDEN),
+        // custom areas ({customArea}: the busiest district's LSOAs saved as a custom area; {customIndicator}: a
+        // count of the planted category and month by custom area): open geography, counts as for /counts/custom
+        new Row("GET /api/custom-areas",                                   OK,     OK,         OK,         OK,      OK,      OK),
+        new Row("GET /ogc/collections/custom-areas/items",                 OK,     OK,         OK,         OK,      OK,      OK),
+        new Row("GET /api/areas/{customArea}/profile",                     OK,     OK,         OK,         OK,      OK,      OK),
+        new Row("GET /api/indicators/{customIndicator}/values?level=custom", EXACT, PERTURBED, PERTURBED,  ROUNDED, DENIED,  HIDDEN));
 }
