@@ -40,6 +40,13 @@ export class MapBrowser {
     this._pointsToken = 0;
     // Individual events are counted in the view: a move or zoom asks again for what is now in view.
     this.map.on("moveend", () => this._pointsMoved());
+    // Opening a popup may pan the map; the events in view are asked for again once the popup is closed, so the
+    // answer does not replace (and close) the popup being read.
+    this.map.on("popupopen", () => { this._popupOpen = true; });
+    this.map.on("popupclose", () => {
+      this._popupOpen = false;
+      if (this._movedUnderPopup) this._pointsMoved();
+    });
   }
 
   // Event and statistics datasets the person may map (see datasetLayers.js), by picker key.
@@ -189,7 +196,8 @@ export class MapBrowser {
   }
 
   _pointsMoved() {
-    if (!this._pointsOf || !this._points) return;   // the first answer is drawn by refresh()
+    this._movedUnderPopup = this._popupOpen;
+    if (!this._pointsOf || !this._points || this._popupOpen) return;   // the first answer is drawn by refresh()
     this._loadPoints().catch((error) => {
       if (error?.name !== "AbortError") {
         this.status.notice(`Could not load the individual ${(this._pointsOf?.theme.noun ?? CRIMES).many} in view: ${error.message}`, "points");

@@ -146,7 +146,7 @@ class MapUsabilityBrowserIT extends BrowserJourney {
         assertThat(inView).as("a busy month, more than the old cap").isGreaterThan(5000);
         assertThat(Long.parseLong(driver.findElement(By.id("map")).getDomAttribute("data-events-in-view"))).isEqualTo(inView);
         assertThat(drawnOnMap()).as("dots plus the numbers in the clusters").isEqualTo(inView);
-        assertThat(pages.text(".legend-total")).isEqualTo(String.format("%,d crimes in view, every one drawn", inView));
+        assertThat(pages.text(".legend-total")).isEqualTo(String.format(java.util.Locale.UK, "%,d crimes in view, every one drawn", inView));
         assertThat(pages.count(".crime-cluster")).isPositive();
         pages.screenshot("map-clusters.png");
 
