@@ -6,7 +6,8 @@ import { Control, DomEvent, DomUtil, Evented } from "leaflet";
 
 export const TimeSliderControl = Control.extend({
   includes: Evented.prototype,
-  options: { position: "bottomleft" },
+  // Above the legend (added after it), clear of the attribution line along the bottom.
+  options: { position: "bottomright" },
 
   onAdd() {
     const box = this._box = DomUtil.create("div", "pw-control time-slider");

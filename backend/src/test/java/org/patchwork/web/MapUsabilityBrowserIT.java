@@ -190,6 +190,8 @@ class MapUsabilityBrowserIT extends BrowserJourney {
         assertNoSidewaysScrolling();
         pages.screenshot("map-400-open.png");
 
+        driver.findElement(By.cssSelector(".picker-control .pw-collapse-toggle")).click();
+        assertThat(driver.findElement(By.id("pw-theme")).isDisplayed()).as("and closes them").isFalse();
         assertThat(notice.isDisplayed()).as("a notice stays until dismissed, whatever the map does meanwhile").isTrue();
         notice.findElement(By.cssSelector(".pw-dismiss")).click();
         assertThat(pages.count(".status-notice-item")).isZero();
