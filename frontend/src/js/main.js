@@ -35,12 +35,12 @@ const api = trackLoads(baseApi, (n) => {
 const startConfig = await api.mapConfig().catch(() => ({}));
 const initial = { theme: "imd", level: startConfig?.initialLevel === "district" ? "district" : "lsoa", domain: "imd" };
 
+const slider = new TimeSliderControl().addTo(leafletMap);
 const status = new StatusControl().addTo(leafletMap);
 const picker = new LayerPickerControl({ levels: indicators.levels, domains: indicators.domains, themes: [DEPRIVATION],
   ...initial }).addTo(leafletMap);
 const districts = new DistrictZoomControl().addTo(leafletMap);
 const legend = new LegendControl().addTo(leafletMap);
-const slider = new TimeSliderControl().addTo(leafletMap);
 // Below 600 px the controls fold into buttons (collapsible.js), so the map stays usable on a phone.
 collapsible(picker.getContainer(), { label: "Map options" });
 collapsible(districts.getContainer(), { label: "Zoom to…" });

@@ -6,8 +6,8 @@ import { Control, DomEvent, DomUtil, Evented } from "leaflet";
 
 export const TimeSliderControl = Control.extend({
   includes: Evented.prototype,
-  // Above the legend (added after it), clear of the attribution line along the bottom.
-  options: { position: "bottomright" },
+  // Top left under the zoom buttons (added before the status), clear of the picker, legend and attribution.
+  options: { position: "topleft" },
 
   onAdd() {
     const box = this._box = DomUtil.create("div", "pw-control time-slider");
