@@ -2,10 +2,12 @@
 // the chosen level's areas coloured by a deprivation domain, an event dataset's counts by area (and,
 // for record-level access, its individual events), or one slice of an area-statistics dataset on the
 // boundaries of its level — and keep the legend, details panel and status in step. Boundary loads are
-// cached, so Retry (or switching back to a level) only fetches what is missing.
+// cached, so Retry (or switching back to a level) only fetches what is missing. A new choice cancels the
+// requests of the one before (AbortController) and every answer is checked against the latest request
+// (a generation counter), so a slow answer to an earlier choice never reaches the map, legend or popups.
 import { ChoroplethLayer } from "./layers/ChoroplethLayer.js";
 import { OutlineLayer } from "./layers/OutlineLayer.js";
-import { EventPointsLayer } from "./layers/EventPointsLayer.js";
+import { EventClusterLayer } from "./layers/EventClusterLayer.js";
 import { basemapLayer } from "./layers/basemapLayer.js";
 import { countLayer } from "./layers/countLayer.js";
 import { statisticsLayer } from "./layers/statisticsLayer.js";
@@ -16,7 +18,7 @@ import { statistics } from "./statistics.js";
 import { valuesByCode } from "./valuesByCode.js";
 
 const codeOf = (feature) => String(feature.id ?? feature.properties?.code);
-const POINT_LIMIT = 5000;
+const CRIMES = { one: "crime", many: "crimes" };
 
 // Two choices that draw the same counts (they may differ in whether points are shown).
 const sameCounts = (a, b) => a.theme === b.theme && a.level === b.level && a.crime?.category === b.crime?.category
@@ -35,6 +37,16 @@ export class MapBrowser {
     this.themes = new Map();
     this._loads = new Map();
     this._token = 0;
+    this._pointsToken = 0;
+    // Individual events are counted in the view: a move or zoom asks again for what is now in view.
+    this.map.on("moveend", () => this._pointsMoved());
+    // Opening a popup may pan the map; the events in view are asked for again once the popup is closed, so the
+    // answer does not replace (and close) the popup being read.
+    this.map.on("popupopen", () => { this._popupOpen = true; });
+    this.map.on("popupclose", () => {
+      this._popupOpen = false;
+      if (this._movedUnderPopup) this._pointsMoved();
+    });
   }
 
   // Event and statistics datasets the person may map (see datasetLayers.js), by picker key.
@@ -49,6 +61,8 @@ export class MapBrowser {
   // Loads whatever is missing and draws the current choice; safe to call again after an error.
   async refresh({ pointsOnly = false } = {}) {
     const token = ++this._token;
+    this._abort?.abort();
+    const abort = this._abort = new AbortController();
     const choice = this.choice;
     let what = "map settings";
     const step = (description, key, task) => {
@@ -57,7 +71,12 @@ export class MapBrowser {
       this.status.loading(`Loading ${description}…`);
       return key ? this._once(key, task) : task();
     };
+    // Requests for this choice only (counts, statistics, events) are cancelled by the next; shared boundary loads are not.
+    step.signal = abort.signal;
     this.onState("loading", choice);
+    // What is drawn meanwhile belongs to the choice before: faded and not clickable, so no popup shows it as current.
+    this.map.getContainer().classList.add("is-updating");
+    this._busy = true;
     try {
       await step("map settings", "config", async () => this._applyConfig(await this.api.mapConfig()));
       await step("district boundaries", "districts", async () => this._drawOutlines(await this.api.features("district")));
@@ -74,6 +93,11 @@ export class MapBrowser {
       if (kindOf(this.themes, choice.theme) !== "deprivation") this._removeAreas();
       this.status.error(`Could not load ${what}: ${String(error.message).replace(/\.$/, "")}.`);
       this.onState("error", choice);
+    } finally {
+      if (token === this._token) {
+        this._busy = false;
+        this.map.getContainer().classList.remove("is-updating");
+      }
     }
   }
 
@@ -91,8 +115,11 @@ export class MapBrowser {
   show(choice) {
     const previous = this.choice;
     this.choice = choice;
+    // A popup open on the map describes the previous choice.
+    this.map.closePopup();
     const kind = kindOf(this.themes, choice.theme);
-    if (kind === "deprivation" && previous.theme === choice.theme && previous.level === choice.level && this._layer) {
+    // Only another domain of the areas drawn is a recolouring; while a load is under way its areas are not drawn yet.
+    if (kind === "deprivation" && previous.theme === choice.theme && previous.level === choice.level && this._layer && !this._busy) {
       this._layer.setFill((feature) => indicators.colour(feature, choice.level, choice.domain));
       this.legend.setLegend(indicators.legend(choice.level, choice.domain));
       if (this._selected) this.details.show(this._selected, { level: choice.level, domain: choice.domain });
@@ -123,8 +150,9 @@ export class MapBrowser {
     const { id, slug } = theme.dataset;
     if (!pointsOnly) {
       const noun = indicators.level(level).noun;
-      const answer = await step(`crime counts by ${noun}`, null, () => this.api.getJson(this.api.withParams(
-        `/api/datasets/${encodeURIComponent(id)}/counts`, { level, category: filter.category, from: filter.from, to: filter.to })));
+      const answer = await step(`${(theme.noun ?? CRIMES).one} counts by ${noun}`, null, () => this.api.getJson(this.api.withParams(
+        `/api/datasets/${encodeURIComponent(id)}/counts`, { level, category: filter.category, from: filter.from, to: filter.to }),
+      { signal: step.signal }));
       if (token !== this._token) return false;
       const boundaries = await step(`${noun} boundaries`, `level:${level}`, () => this.api.features(level));
       if (token !== this._token) return false;
@@ -134,24 +162,55 @@ export class MapBrowser {
     }
     this._removePoints();
     if (filter.points && theme.points && filter.from === filter.to) {
-      const points = await step("individual crimes", null, () => this.api.features(slug, { limit: POINT_LIMIT, maxPages: 1,
-        params: { category: filter.category, month: filter.from } }));
-      if (token !== this._token) return false;
-      this._points = new EventPointsLayer(points).addTo(this.map);
-      this.legend.setLegend({ ...this._countLegend, points: { pattern: "point",
-        label: `One crime (${format.number(points.features.length)} shown)` } });
-      this.status.notice(points.numberMatched > points.features.length
-        ? `Showing the first ${format.number(points.features.length)} of ${format.number(points.numberMatched)} crimes; choose a crime type to see them all.`
-        : null);
+      this._pointsOf = { theme, filter, slug };
+      const drawn = await step(`individual ${(theme.noun ?? CRIMES).many}`, null, () => this._loadPoints(step.signal));
+      if (token !== this._token || !drawn) return false;
     }
     return true;
+  }
+
+  // Every event of the selection in the view (record-level access): points, and clusters with their number
+  // where there are too many to draw one by one (GET /api/datasets/{id}/clusters); never a first N.
+  async _loadPoints(signal) {
+    const wanted = this._pointsOf;
+    const token = ++this._pointsToken;
+    this._pointsAbort?.abort();
+    const abort = this._pointsAbort = new AbortController();
+    signal?.addEventListener("abort", () => abort.abort(), { once: true });
+    const { theme, filter } = wanted;
+    const view = this.map.getBounds();
+    const answer = await this.api.getJson(this.api.withParams(`/api/datasets/${encodeURIComponent(theme.dataset.id)}/clusters`, {
+      bbox: view.toBBoxString(),
+      zoom: Math.round(this.map.getZoom()), category: filter.category, from: filter.from, to: filter.to }), { signal: abort.signal });
+    if (token !== this._pointsToken || wanted !== this._pointsOf) return false;
+    const noun = theme.noun ?? CRIMES;
+    if (this._points) this._points.remove();
+    this._points = new EventClusterLayer(answer, { noun }).addTo(this.map);
+    this.map.getContainer().dataset.eventsInView = String(answer.total);
+    this.legend.setLegend({ ...this._countLegend,
+      points: { pattern: "point", label: `One ${noun.one} (${format.number(answer.points.length)} shown)` },
+      clusters: answer.clusters.length
+        ? { pattern: "cluster", label: `${noun.many[0].toUpperCase()}${noun.many.slice(1)} close together: click to zoom in` } : null,
+      total: `${format.number(answer.total)} ${answer.total === 1 ? noun.one : noun.many} in view, every one drawn` });
+    return true;
+  }
+
+  _pointsMoved() {
+    this._movedUnderPopup = this._popupOpen;
+    if (!this._pointsOf || !this._points || this._popupOpen) return;   // the first answer is drawn by refresh()
+    this._loadPoints().catch((error) => {
+      if (error?.name !== "AbortError") {
+        this.status.notice(`Could not load the individual ${(this._pointsOf?.theme.noun ?? CRIMES).many} in view: ${error.message}`, "points");
+      }
+    });
   }
 
   async _statistics(theme, choice, step, token) {
     const { id, title } = theme.dataset;
     const { measure, category, period } = choice.statistics ?? {};
-    const answer = await step(`the statistics of ${theme.label.replace(/^Statistics — /, "")}`, null, () =>
-      this.api.getJson(this.api.withParams(`/api/datasets/${encodeURIComponent(id)}/statistics`, { measure, category, period })));
+    const answer = await step(`the statistics of ${theme.label.replace(/^[^—]* — /, "")}`, null, () =>
+      this.api.getJson(this.api.withParams(`/api/datasets/${encodeURIComponent(id)}/statistics`, { measure, category, period }),
+        { signal: step.signal }));
     if (token !== this._token) return false;
     this.onStatistics(answer);
     const level = indicators.levels.some((l) => l.key === answer.level) ? answer.level : "lsoa";
@@ -165,7 +224,7 @@ export class MapBrowser {
   _applyConfig(config) {
     this._config = config ?? {};
     const basemap = basemapLayer(this._config, {
-      onTileError: () => this.status.notice("Basemap tiles could not be loaded; the map works without them."),
+      onTileError: () => this.status.notice("Basemap tiles could not be loaded; the map works without them.", "basemap"),
     });
     if (basemap) basemap.addTo(this.map);
     if (this._config.dataAttribution) {
@@ -241,7 +300,7 @@ export class MapBrowser {
     this._attribute(theme.dataset.source);
     this.status.notice(unplaced.length
       ? `${format.number(unplaced.length)} of the dataset's areas ${unplaced.length === 1 ? "is" : "are"} not among the loaded ${noun} `
-        + "boundaries, so not drawn." : null);
+        + "boundaries, so not drawn." : null, "selection");
     return true;
   }
 
@@ -262,15 +321,20 @@ export class MapBrowser {
 
   // Takes the points away; the count legend loses its points entry unless the areas go too.
   _removePoints({ keepLegend = false } = {}) {
+    this._pointsOf = null;
+    this._pointsToken++;
+    this._pointsAbort?.abort();
     if (this._points) {
       this._points.remove();
       if (!keepLegend) this.legend.setLegend(this._countLegend);
     }
     this._points = null;
-    this.status.notice(null);
+    delete this.map.getContainer().dataset.eventsInView;
+    this.status.notice(null, "points");
   }
 
   _removeAreas() {
+    this.status.notice(null, "selection");
     if (this._layer) this._layer.remove();
     this._layer = null;
     this._selected = null;

@@ -3,11 +3,13 @@
 // ("<slug>-by-<level>") and, with record-level access, its points ("<slug>"); asking it first means no
 // request is made that is bound to fail (which would also show as an error in the browser's console).
 import { crime } from "./crime.js";
+import { datasetLabels } from "./datasetLabels.js";
 import { indicators } from "./indicators.js";
 
 
-// lists: { datasets, ogc } when the caller has already asked for them (datasetLayers.js does).
-export async function crimeThemes(api, lists = null) {
+// lists: { datasets, ogc } when the caller has already asked for them (datasetLayers.js does); labels: Map(id →
+// label) settled over every dataset the map offers (datasetLayers.js), else each is labelled by its theme alone.
+export async function crimeThemes(api, lists = null, labels = new Map()) {
   const [datasets, ogc] = lists ? [lists.datasets, lists.ogc]
     : await Promise.all([api.getJson("/api/datasets"), api.getJson("/ogc/collections")]);
   const ids = new Set((ogc.collections ?? []).map((c) => c.id));
@@ -22,8 +24,9 @@ export async function crimeThemes(api, lists = null) {
     }
     return {
       key: `events:${dataset.id}`,
-      // The title without a trailing "(source)", so the picker stays narrow; the datasets page has the rest.
-      label: `Crime — ${dataset.title.replace(/\s*\([^)]*\)\s*$/, "")}`,
+      // By theme, the title without a trailing "(source)", so the picker stays narrow; the datasets page has the rest.
+      label: labels.get(dataset.id) ?? datasetLabels.baseLabel(dataset),
+      noun: datasetLabels.eventNoun(dataset),
       dataset,
       access,
       disclosure: answer.disclosure,

@@ -2,7 +2,7 @@
 // statistics layers and the polygon overlays are offered once the datasets the person may map are known;
 // the map does not wait for that. ?dataset=12 opens dataset 12 once it is known (the upload wizard's
 // "See it on the map"): an event or statistics dataset as the layer shown, a polygon dataset as an overlay.
-import { api } from "./api.js";
+import { api as baseApi } from "./api.js";
 import { map } from "./map.js";
 import { indicators } from "./indicators.js";
 import { datasetLayers } from "./datasetLayers.js";
@@ -15,19 +15,42 @@ import { DistrictZoomControl } from "./controls/DistrictZoomControl.js";
 import { LegendControl } from "./controls/LegendControl.js";
 import { AreaDetailsPanel } from "./panels/AreaDetailsPanel.js";
 import { CustomAreasControl } from "./controls/CustomAreasControl.js";
+import { TimeSliderControl } from "./controls/TimeSliderControl.js";
+import { collapsible } from "./controls/collapsible.js";
+import { trackLoads } from "./loadTracker.js";
+import { timeSteps } from "./timeSteps.js";
 
 const DEPRIVATION = { key: "imd", label: "Deprivation (IMD 2019)" };
 const element = document.getElementById("map");
 const leafletMap = map(element);
+// A bar across the top of the map while any request is under way; body[data-loads] counts them (tests read it).
+const progress = Object.assign(document.createElement("div"), { className: "map-progress", hidden: true });
+progress.setAttribute("role", "progressbar");
+progress.setAttribute("aria-label", "Loading");
+element.append(progress);
+const api = trackLoads(baseApi, (n) => {
+  progress.hidden = n === 0;
+  document.body.dataset.loads = String(n);
+});
 // A large partnership area (a region, all of England) starts at district level: its LSOAs are too many to draw at once.
 const startConfig = await api.mapConfig().catch(() => ({}));
 const initial = { theme: "imd", level: startConfig?.initialLevel === "district" ? "district" : "lsoa", domain: "imd" };
 
+const slider = new TimeSliderControl().addTo(leafletMap);
 const status = new StatusControl().addTo(leafletMap);
 const picker = new LayerPickerControl({ levels: indicators.levels, domains: indicators.domains, themes: [DEPRIVATION],
   ...initial }).addTo(leafletMap);
 const districts = new DistrictZoomControl().addTo(leafletMap);
 const legend = new LegendControl().addTo(leafletMap);
+// Below 600 px the controls fold into buttons (collapsible.js), so the map stays usable on a phone.
+collapsible(picker.getContainer(), { label: "Map options" });
+collapsible(districts.getContainer(), { label: "Zoom to…" });
+collapsible(legend.getContainer(), { label: "Legend" });
+let statisticsAnswer = null;
+const syncSlider = () => {
+  const steps = timeSteps(picker.theme(), picker.value(), statisticsAnswer);
+  slider.setPeriods(steps.periods, steps.current, steps.span);
+};
 const details = new AreaDetailsPanel(document.getElementById("details"));
 
 const browser = new MapBrowser(leafletMap, {
@@ -37,7 +60,11 @@ const browser = new MapBrowser(leafletMap, {
     Object.assign(document.body.dataset, { state, level: choice.level, theme: choice.theme });
     element.setAttribute("aria-busy", String(state === "loading"));
   },
-  onStatistics: (answer) => picker.setStatistics(answer),
+  onStatistics: (answer) => {
+    statisticsAnswer = answer;
+    picker.setStatistics(answer);
+    syncSlider();
+  },
 });
 const overlays = new PolygonOverlays(leafletMap, { api, onState: (key, state, text) => picker.setOverlayState(key, state, text) });
 
@@ -48,7 +75,9 @@ picker.on("change", (choice) => {
   clearTimeout(pending);
   document.body.dataset.state = "loading";
   pending = setTimeout(() => browser.show(choice), 250);
+  syncSlider();
 });
+slider.on("step", ({ key }) => picker.setPeriod(key));
 picker.on("overlay", ({ key, on }) => overlays.set(key, on));
 districts.on("change", ({ code }) => browser.zoomTo(code));
 status.on("retry", () => browser.refresh());
@@ -60,6 +89,7 @@ signedInPage({ allowAnonymous: true }).then(async (session) => {
   const themes = [...layers.crime, ...layers.statistics];
   browser.setThemes(themes);
   picker.setThemes([DEPRIVATION, ...themes]);
+  syncSlider();
   overlays.setOverlays(layers.overlays);
   picker.setOverlays(layers.overlays);
   // data-themes (crime and statistics layers) and data-overlays are what the browser tests wait for.
@@ -68,9 +98,9 @@ signedInPage({ allowAnonymous: true }).then(async (session) => {
   const wanted = new URLSearchParams(location.search).get("dataset");
   if (wanted && !picker.chooseTheme(`events:${wanted}`) && !picker.chooseTheme(`statistics:${wanted}`)
     && !picker.chooseOverlay(`polygons:${wanted}`)) {
-    status.notice(`Dataset ${wanted} cannot be drawn on the map: it is not an event, statistics or polygon dataset you may see.`);
+    status.notice(`Dataset ${wanted} cannot be drawn on the map: it is not an event, statistics or polygon dataset you may see.`, "dataset");
   }
 }).catch((error) => {
   document.body.dataset.themes = "error";
-  status.notice(`Shared datasets could not be checked: ${error.message}. The deprivation map still works.`);
+  status.notice(`Shared datasets could not be checked: ${error.message}. The deprivation map still works.`, "themes");
 });

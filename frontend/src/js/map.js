@@ -26,5 +26,7 @@ export function map(element, options = {}) {
   const recordZoom = () => { element.dataset.zoom = String(leafletMap.getZoom()); };
   leafletMap.on("zoomend", recordZoom);
   recordZoom();
+  // And the box it shows (west,south,east,north), which the clusters of individual events are counted in.
+  leafletMap.on("moveend", () => { element.dataset.bounds = leafletMap.getBounds().toBBoxString(); });
   return leafletMap;
 }

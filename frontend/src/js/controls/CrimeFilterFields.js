@@ -49,7 +49,11 @@ export class CrimeFilterFields {
     // choose one of those periods; any crime type or all of them.
     this.periods = crime.periodsOnly(theme.disclosure);
     const types = theme.categories.map((c) => new Option(c.name ?? c.code, c.code));
-    this.category.replaceChildren(new Option("All crime types", ""), ...types);
+    // What one event is called (datasetLabels.js): only a crime dataset has crime types and individual crimes.
+    const noun = theme.noun ?? { many: "crimes", type: "Crime type", allTypes: "All crime types" };
+    this.category.labels[0].textContent = noun.type;
+    this.points.labels[0].textContent = `Show individual ${noun.many}`;
+    this.category.replaceChildren(new Option(noun.allTypes, ""), ...types);
     const months = theme.months.map((m) => new Option(format.month(m), m));
     this.to.replaceChildren(...months.map((o) => new Option(o.text, o.value)));
     if (this.periods) {
@@ -78,6 +82,14 @@ export class CrimeFilterFields {
     this._pointsState();
   }
 
+  // Shows one month (the time slider's step), as a period under disclosure control or as From and To.
+  setMonth(month) {
+    if (!this.theme) return;
+    if (this.periods) this.from.value = `${month}|${month}`;
+    else this.from.value = this.to.value = month;
+    this._pointsState();
+  }
+
   value() {
     if (!this.theme) return null;
     const [from, to] = this.periods ? this.from.value.split("|") : [this.from.value, this.to.value];
@@ -92,7 +104,9 @@ export class CrimeFilterFields {
     this.pointsHint.hidden = !allowed;
     this.points.disabled = !allowed || !oneMonth;
     if (this.points.disabled) this.points.checked = false;
-    this.pointsHint.textContent = oneMonth ? "Every crime of the month as a dot, with what is known of it."
-      : "Choose a single month to show individual crimes.";
+    const noun = this.theme?.noun ?? { one: "crime", many: "crimes" };
+    this.pointsHint.textContent = oneMonth
+      ? `Every ${noun.one} of the month: a dot each, or a circle with the number of those close together until you zoom in.`
+      : `Choose a single month to show individual ${noun.many}.`;
   }
 }

@@ -105,6 +105,16 @@ export const LayerPickerControl = Control.extend({
     return true;
   },
 
+  // Shows another period of the chosen dataset, as if chosen in its fields (fires "change").
+  setPeriod(key) {
+    const theme = this.theme();
+    if (theme.kind === "area-statistics") this._statistics?.setPeriod(key);
+    else if (theme.dataset) this._crime?.setMonth(key);
+    else return this;
+    this.fire("change", this.value());
+    return this;
+  },
+
   theme() {
     return this.options.themes.find((t) => t.key === this._theme?.value) ?? this.options.themes[0];
   },

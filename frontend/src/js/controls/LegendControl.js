@@ -8,6 +8,8 @@ export const LegendControl = Control.extend({
   onAdd() {
     this._container = DomUtil.create("section", "pw-control legend-control");
     this._container.setAttribute("aria-label", "Legend");
+    // The key is drawn in a body of its own, so a narrow screen's toggle (collapsible.js) above it survives redraws.
+    this._body = DomUtil.create("div", "legend-body", this._container);
     DomEvent.disableClickPropagation(this._container);
     DomEvent.disableScrollPropagation(this._container);
     this._draw();
@@ -19,7 +21,7 @@ export const LegendControl = Control.extend({
   },
 
   // legend: { kind, title, subtitle, items: [{ key, colour, label }], noData?, suppressed?: { label, pattern },
-  // points?: { label, pattern }, note? }, or null to hide it.
+  // points?: { label, pattern }, clusters?: { label, pattern }, total?: "15,358 crimes in view...", note? }, or null to hide it.
   setLegend(legend) {
     this._legend = legend;
     if (this._container) this._draw();
@@ -27,12 +29,12 @@ export const LegendControl = Control.extend({
   },
 
   _draw() {
-    const container = this._container;
+    const container = this._body;
     container.replaceChildren();
-    container.hidden = !this._legend;
+    this._container.hidden = !this._legend;
     if (!this._legend) return;
-    const { kind, title, subtitle, items, noData, suppressed, points, note } = this._legend;
-    container.dataset.kind = kind;
+    const { kind, title, subtitle, items, noData, suppressed, points, clusters, total, note } = this._legend;
+    this._container.dataset.kind = kind;
     DomUtil.create("h2", "legend-title", container).textContent = title;
     DomUtil.create("p", "legend-subtitle", container).textContent = subtitle;
     const list = DomUtil.create("ul", "legend-items", container);
@@ -43,6 +45,8 @@ export const LegendControl = Control.extend({
     if (noData) this._entry(list, noData, "legend-no-data");
     if (suppressed) this._entry(list, suppressed, "legend-suppressed").dataset.class = "suppressed";
     if (points) this._entry(list, points, "legend-points").dataset.class = "points";
+    if (clusters) this._entry(list, clusters, "legend-clusters").dataset.class = "clusters";
+    if (total) DomUtil.create("p", "legend-total", container).textContent = total;
     if (note) DomUtil.create("p", "legend-note", container).textContent = note;
   },
 

@@ -60,6 +60,11 @@ export class StatisticsFields {
     this.access.textContent = statistics.accessLine(answer);
   }
 
+  // Shows another of the answer's periods (the time slider's step).
+  setPeriod(period) {
+    if (this.theme && this.answered) this.period.value = period;
+  }
+
   // { measure, category, period }: empty until the first answer (the server then chooses).
   value() {
     if (!this.theme) return null;

@@ -52,11 +52,29 @@ export const StatusControl = Control.extend({
     delete this._main.dataset.kind;
   },
 
-  // A standing remark that does not change the map's state; null or "" takes it away.
-  notice(message) {
+  // A standing remark that does not change the map's state. It stays until the person dismisses it (no timer
+  // hides a warning): a new remark on the same topic (key) replaces it, and notice(null, key) takes it away only
+  // when what it was about is gone (the selection it described). Each has a Dismiss button.
+  notice(message, key = "general") {
     if (!this._notice) return;
-    this._notice.textContent = message ?? "";
-    this._notice.hidden = !message;
+    const old = [...this._notice.children].find((item) => item.dataset.key === key);
+    if (!message) {
+      old?.remove();
+    } else {
+      const item = DomUtil.create("div", "status-notice-item");
+      item.dataset.key = key;
+      DomUtil.create("span", "status-text", item).textContent = message;
+      const dismiss = DomUtil.create("button", "pw-dismiss", item);
+      Object.assign(dismiss, { type: "button", textContent: "×", title: "Dismiss" });
+      dismiss.setAttribute("aria-label", "Dismiss this notice");
+      DomEvent.on(dismiss, "click", () => {
+        item.remove();
+        this._notice.hidden = this._notice.children.length === 0;
+      });
+      if (old) old.replaceWith(item);
+      else this._notice.append(item);
+    }
+    this._notice.hidden = this._notice.children.length === 0;
   },
 
   _render(kind, message) {

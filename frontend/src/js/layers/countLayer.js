@@ -12,9 +12,11 @@ const nameOf = (feature) => feature.properties?.name ?? String(feature.id ?? fea
 // theme: from crimeThemes.js; filter: { category, from, to }. Returns { layer, legend, title, view }.
 export function countLayer(collection, { theme, level, filter }) {
   suppressedHatch();
-  const category = theme.categories.find((c) => c.code === filter.category)?.name ?? "All crime types";
+  const noun = theme.noun ?? { many: "crimes", allTypes: "All crime types" };
+  const category = theme.categories.find((c) => c.code === filter.category)?.name ?? noun.allTypes;
   const title = `${category}, ${crime.period(filter.from, filter.to)}`;
-  const view = crime.view(collection.features, { disclosure: theme.disclosure, title, levelNoun: indicators.level(level).noun });
+  const view = crime.view(collection.features, { disclosure: theme.disclosure, title, unit: noun.many,
+    levelNoun: indicators.level(level).noun });
   const layer = new ChoroplethLayer(collection, {
     level,
     fillFor: view.fill,

@@ -65,6 +65,8 @@ final class AccessMatrix {
         new Row("POST /api/datasets/{id}/counts/custom{range}",            EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
         new Row("POST /api/datasets/{id}/counts/custom{month}",            EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
         new Row("POST /api/datasets/{id}/counts/custom{months}",           EXACT,  PERIOD,     PERIOD,     PERIOD,  DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/clusters?zoom=10{filter}",        OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /api/datasets/{id}/clusters?zoom=14&bbox=-3.1,53.3,-2.8,53.5{month}", OK, DENIED, DENIED, DENIED, DENIED, HIDDEN),
         new Row("GET /ogc/collections",                     COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS),
         new Row("GET /ogc/collections?f=html",              COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS, COLLECTIONS),
         new Row("GET /ogc/collections/{slug}",                             OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
