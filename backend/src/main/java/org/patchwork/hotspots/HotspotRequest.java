@@ -58,8 +58,11 @@ record HotspotRequest(long datasetId, List<String> categories, YearMonth from, Y
             }
             case "gistar" -> {
                 p.put("grid", grid);
-                p.put("cellSize", cellSize);
-                p.put("level", level);
+                if (grid.equals("areas")) {
+                    p.put("level", level);
+                } else {
+                    p.put("cellSize", cellSize);
+                }
             }
             default -> {
                 p.put("level", level);
