@@ -82,5 +82,12 @@ final class AccessMatrix {
         new Row("GET /ogc/collections/{slug}-by-district/items?f=html{filter}", OK, OK,        OK,         OK,      DENIED,  HIDDEN),
         new Row("GET /ogc/collections/{slug}-by-district/items?f=json{range}", EXACT, PERTURBED, PERTURBED, ROUNDED, DENIED, HIDDEN),
         new Row("GET /ogc/collections/{slug}-by-district/items?f=json{month}", EXACT, PERTURBED, PERTURBED, ROUNDED, DENIED, HIDDEN),
-        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{months}", EXACT, PERIOD,  PERIOD,     PERIOD,  DENIED,  HIDDEN));
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=json{months}", EXACT, PERIOD,  PERIOD,     PERIOD,  DENIED,  HIDDEN),
+        // hotspot runs (HotspotMatrixRuns): from the events' locations, from aggregate counts by LSOA, from public counts by LSOA
+        new Row("GET /api/hotspots/{hotspotRecord}",                       OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /api/hotspots/{hotspotAggregate}",                    OK,     OK,         DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /api/hotspots/{hotspotPublic}",                       OK,     OK,         DENIED,     OK,      DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/hotspots-{hotspotRecord}/items",     OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/hotspots-{hotspotAggregate}/items",  OK,     OK,         DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/hotspots-{hotspotPublic}/items",     OK,     OK,         DENIED,     OK,      DENIED,  HIDDEN));
 }

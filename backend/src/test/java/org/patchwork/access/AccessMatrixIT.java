@@ -58,6 +58,7 @@ class AccessMatrixIT {
     Partnership partnership;
     CrimeData.PlantedCell planted;
     Set<String> customArea;
+    HotspotMatrixRuns hotspots;
 
     @BeforeAll
     void createThePartnership() {
@@ -66,6 +67,7 @@ class AccessMatrixIT {
         partnership = new Partnership(new AdminApi(port), crime.datasetId, today(), jdbc);
         Map<String, Long> districts = crime.counts("district", planted.filter());
         customArea = crime.lsoasOf("district", districts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+        hotspots = new HotspotMatrixRuns(partnership, port, crime.datasetId, planted);
     }
 
     private LocalDate today() {
@@ -203,7 +205,7 @@ class AccessMatrixIT {
     }
 
     private String resolve(String path) {
-        return path.replace("{id}", String.valueOf(crime.datasetId))
+        return hotspots.resolve(path).replace("{id}", String.valueOf(crime.datasetId))
                 .replace("{slug}", CrimeData.SLUG)
                 .replace("{filter}", planted.filter().query())
                 .replace("{range}", new CrimeData.Filter(planted.category(), "2022-01", "2022-12").query())
