@@ -76,6 +76,10 @@ function showMethod() {
   top.hidden = method !== "top-areas";
 }
 fields.method.addEventListener("change", showMethod);
+// The share of cells matters only when the hotspots are the top share.
+const showShare = () => { kdeFields.share.closest(".field").hidden = kdeFields.classes.value !== "top"; };
+kdeFields.classes.addEventListener("change", showShare);
+showShare();
 showMethod();
 
 async function loadCategories() {
