@@ -21,6 +21,7 @@ public enum ProblemType {
     UNKNOWN_TILE_MATRIX_SET("unknown-tile-matrix-set", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_TILESET("unknown-tileset", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_INDICATOR("unknown-indicator", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_HOTSPOT_RUN("unknown-hotspot-run", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_AREA("unknown-area", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_CUSTOM_AREA("unknown-custom-area", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_LSOA_CODES("unknown-lsoa-codes", HttpStatus.BAD_REQUEST, "Invalid request"),

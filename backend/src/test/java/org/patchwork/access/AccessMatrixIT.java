@@ -58,6 +58,7 @@ class AccessMatrixIT {
     Partnership partnership;
     CrimeData.PlantedCell planted;
     Set<String> customArea;
+    HotspotMatrixRuns hotspots;
 
     @BeforeAll
     void createThePartnership() {
@@ -78,6 +79,7 @@ class AccessMatrixIT {
         indicator.put("to", planted.month());
         indicator.put("level", "custom");
         customIndicator = police.postJson("/api/indicators", indicator).path("id").asLong();
+        hotspots = new HotspotMatrixRuns(partnership, port, crime.datasetId, planted);
     }
 
     String savedCustomArea;
@@ -228,7 +230,7 @@ class AccessMatrixIT {
     }
 
     private String resolve(String path) {
-        return path.replace("{id}", String.valueOf(crime.datasetId))
+        return hotspots.resolve(path).replace("{id}", String.valueOf(crime.datasetId))
                 .replace("{customArea}", savedCustomArea).replace("{customIndicator}", String.valueOf(customIndicator))
                 .replace("{slug}", CrimeData.SLUG)
                 .replace("{filter}", planted.filter().query())
