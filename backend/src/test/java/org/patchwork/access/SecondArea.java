@@ -21,16 +21,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A second partnership for the access tests: Patchwork started for the West Yorkshire police force area in its own
- * database ({@code PATCHWORK_TEST_SECOND_DATASOURCE_URL}, made by scripts/test.sh), with West Yorkshire Police's
+ * A second partnership for the access tests: Patchwork started for the South Yorkshire police force area (the national
+ * month in ../shared/data holds no West Yorkshire file) in its own database ({@code PATCHWORK_TEST_SECOND_DATASOURCE_URL}, made by scripts/test.sh), with South Yorkshire Police's
  * May 2022 street crime (from the national month) uploaded by its own data manager. Started once per test JVM and
  * shared by the access matrix and planted-count tests that run on it; closed when the JVM ends.
  */
 final class SecondArea {
 
-    static final String AREA = "West Yorkshire";
-    static final String OWNER = "West Yorkshire Police";
-    private static final String MONTH = "2022-05/2022-05-west-yorkshire-street.csv";
+    static final String AREA = "South Yorkshire";
+    static final String OWNER = "South Yorkshire Police";
+    private static final String MONTH = "2022-05/2022-05-south-yorkshire-street.csv";
     private static SecondArea started;
 
     final int port;
@@ -65,17 +65,17 @@ final class SecondArea {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
 
-            Path csv = work.resolve("2022-05-west-yorkshire-street.csv");
+            Path csv = work.resolve("2022-05-south-yorkshire-street.csv");
             try (ZipFile zip = new ZipFile(SharedDataDirectory.locate().resolve("crime/england-wales-street-2022-05.zip").toFile());
                  InputStream in = zip.getInputStream(zip.getEntry(MONTH))) {
                 Files.copy(in, csv, StandardCopyOption.REPLACE_EXISTING);
             }
             new AdminApi(port).partner(OWNER, "police");
             UploadClient police = UploadClient.ofPartner(port, OWNER);
-            JsonNode job = police.load(csv, Map.of("title", "Street crime, West Yorkshire May 2022", "theme", "crime", "publishValidRows", true));
+            JsonNode job = police.load(csv, Map.of("title", "Street crime, South Yorkshire May 2022", "theme", "crime", "publishValidRows", true));
             assertThat(job.path("state").asString()).as("%s", job).isEqualTo("succeeded");
             String slug = police.dataset(job.path("result").path("datasetId").asLong()).path("slug").asString();
-            System.out.printf("SecondArea: West Yorkshire started, loaded and its month uploaded in %d ms%n", (System.nanoTime() - begun) / 1_000_000);
+            System.out.printf("SecondArea: South Yorkshire started, loaded and its month uploaded in %d ms%n", (System.nanoTime() - begun) / 1_000_000);
             return new SecondArea(port, jdbc, slug);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,6 @@
 package org.patchwork.access;
 
-/** The planted small count on a second partnership area: West Yorkshire's May 2022 crime (see {@link SecondArea}). */
+/** The planted small count on a second partnership area: South Yorkshire's May 2022 crime (see {@link SecondArea}). */
 class SecondAreaPlantedCountIT extends PlantedCountIT {
 
     @Override
