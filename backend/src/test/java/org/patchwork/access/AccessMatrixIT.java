@@ -68,7 +68,7 @@ class AccessMatrixIT {
         customArea = crime.lsoasOf("district", districts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
     }
 
-    /** The governed data the matrix runs on: Merseyside Police's, in the shared test database (SecondAreaAccessMatrixIT: another area's). */
+    /** The governed data the matrix runs on: Merseyside Police's, in the shared test database (a subclass may run it on another area's). */
     CrimeData crimeData() {
         return new CrimeData(jdbc);
     }
