@@ -148,19 +148,31 @@ class MerseysideWideningIT {
         Set<String> halton = new HashSet<>();
         OtherAreaIT.csv("lookups/england_lsoa11_msoa11_ward17_lad21_lookup.csv", r -> r.get("lad21cd").equals(HALTON))
                 .forEach(r -> halton.add(r.get("lsoa11cd")));
-        Map<String, Long> expected = new TreeMap<>();
-        CrimeFiles.read(csv).stream().filter(r -> !r.get("Longitude").isBlank() && halton.contains(r.get("LSOA code")))
-                .forEach(r -> expected.merge(r.get("LSOA code"), 1L, Long::sum));
+        // A Crime ID repeated in the file is published once, so its rows bound an LSOA's count from both sides:
+        // at least the rows naming it whose Crime ID is unique (or empty), at most every row naming it, plus rows
+        // placed there by their point (their own code names no loaded LSOA), counted from the stored events.
+        List<Map<String, String>> rows = CrimeFiles.read(csv).stream().filter(r -> !r.get("Longitude").isBlank()).toList();
+        Map<String, Long> ids = new HashMap<>();
+        rows.stream().filter(r -> !r.get("Crime ID").isBlank()).forEach(r -> ids.merge(r.get("Crime ID"), 1L, Long::sum));
+        Map<String, Long> all = new TreeMap<>();
+        Map<String, Long> unique = new TreeMap<>();
+        rows.stream().filter(r -> halton.contains(r.get("LSOA code"))).forEach(r -> {
+            all.merge(r.get("LSOA code"), 1L, Long::sum);
+            if (r.get("Crime ID").isBlank() || ids.get(r.get("Crime ID")) == 1) {
+                unique.merge(r.get("LSOA code"), 1L, Long::sum);
+            }
+        });
         Map<String, Long> placedByPoint = new TreeMap<>();
         db.sql("select lsoa_code, count(*) from event where dataset_id = :id and lsoa_code is not null "
                         + "and source_lsoa_code is distinct from lsoa_code group by lsoa_code").param("id", dataset)
                 .query((rs, n) -> placedByPoint.put(rs.getString(1), rs.getLong(2))).list();
         Map<String, Long> counts = cheshire.counts(dataset, "lsoa").areas();
         for (String lsoa : halton) {
+            long placed = placedByPoint.getOrDefault(lsoa, 0L);
             assertThat(counts.getOrDefault(lsoa, 0L)).as("Cheshire's events in %s", lsoa)
-                    .isEqualTo(expected.getOrDefault(lsoa, 0L) + placedByPoint.getOrDefault(lsoa, 0L));
+                    .isBetween(unique.getOrDefault(lsoa, 0L) + placed, all.getOrDefault(lsoa, 0L) + placed);
         }
-        assertThat(expected.values().stream().mapToLong(Long::longValue).sum()).as("Halton's share of Cheshire's month").isGreaterThan(500);
+        assertThat(halton.stream().mapToLong(l -> counts.getOrDefault(l, 0L)).sum()).as("Cheshire's events in Halton").isPositive();
     }
 
     @Test
