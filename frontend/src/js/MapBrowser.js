@@ -134,13 +134,18 @@ export class MapBrowser {
 
   zoomTo(code) {
     if (!this._outlines) return;
+    // A large area draws areas finer than districts one district at a time: the chosen district's are loaded now.
+    if (this._byDistrict && (code || null) !== this._district) {
+      this._district = code || null;
+      if (this.choice.level !== "district") this.refresh();
+    }
     const bounds = code ? this._outlines.boundsOf(code) : this._outlines.getBounds();
     this._outlines.highlight(code || null);
     if (bounds?.isValid()) this._fit(bounds);
   }
 
   async _deprivation({ level }, step, token) {
-    const collection = await step(`${indicators.level(level).noun} boundaries`, `level:${level}`, () => this.api.features(level));
+    const collection = await this._boundaries(level, step);
     if (token !== this._token) return false;
     return this._drawAreas(level, collection);
   }
@@ -154,7 +159,7 @@ export class MapBrowser {
         `/api/datasets/${encodeURIComponent(id)}/counts`, { level, category: filter.category, from: filter.from, to: filter.to }),
       { signal: step.signal }));
       if (token !== this._token) return false;
-      const boundaries = await step(`${noun} boundaries`, `level:${level}`, () => this.api.features(level));
+      const boundaries = await this._boundaries(level, step);
       if (token !== this._token) return false;
       const { collection } = valuesByCode(boundaries, answer.areas, (row) => ({ level, count: row.suppressed ? null : row.count,
         suppressed: Boolean(row.suppressed), reason: row.reason ?? null }));
@@ -216,13 +221,25 @@ export class MapBrowser {
     const level = indicators.levels.some((l) => l.key === answer.level) ? answer.level : "lsoa";
     // The dataset's level, not the (hidden) level of the picker, is the one drawn and reported.
     this.choice = { ...this.choice, level };
-    const boundaries = await step(`${indicators.level(level).noun} boundaries`, `level:${level}`, () => this.api.features(level));
+    const boundaries = await this._boundaries(level, step);
     if (token !== this._token) return false;
     return this._drawStatistics(theme, answer, level, boundaries, title);
   }
 
+  // The boundaries of a level: all of them, or (a large area: a region, all of England) those of the chosen
+  // district only, fetched by lad_code, so no request carries tens of thousands of polygons.
+  _boundaries(level, step) {
+    const noun = indicators.level(level).noun;
+    if (!this._byDistrict || level === "district") return step(`${noun} boundaries`, `level:${level}`, () => this.api.features(level));
+    if (!this._district) return Promise.resolve({ type: "FeatureCollection", features: [], byDistrict: true });
+    const district = this._district;
+    return step(`${noun} boundaries of the district`, `level:${level}:${district}`,
+      () => this.api.features(level, { params: { lad_code: district } }));
+  }
+
   _applyConfig(config) {
     this._config = config ?? {};
+    this._byDistrict = this._config.initialLevel === "district";
     const basemap = basemapLayer(this._config, {
       onTileError: () => this.status.notice("Basemap tiles could not be loaded; the map works without them.", "basemap"),
     });
@@ -307,6 +324,12 @@ export class MapBrowser {
   _hasAreas(level, collection) {
     if (collection.features.length > 0) return true;
     this.legend.setLegend(null);
+    if (collection.byDistrict) {
+      this.status.empty(`This partnership's area has too many ${indicators.level(level).noun} areas to draw at once: `
+        + "choose a district (Zoom to district) to see its areas.");
+      this.onState("empty", this.choice);
+      return false;
+    }
     this.status.empty(`No ${indicators.level(level).noun} areas loaded. Load the boundary data, then reload this page.`);
     this.onState("empty", this.choice);
     return false;

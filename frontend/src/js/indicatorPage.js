@@ -96,6 +96,17 @@ async function show(id, level = "") {
         { label: "vs partnership", cell: (a) => indicatorValues.comparison(a.comparison?.partnership) },
       ],
     });
+    // The same figures for GIS clients (README "Indicators in GIS clients"), through the same access decision.
+    const collection = `${location.origin}/ogc/collections/indicator-${encodeURIComponent(id)}`;
+    const gis = dom.el("p", "gis-links", values, "In QGIS or GDAL: ");
+    gis.id = "gis-links";
+    for (const [label, href] of [["OGC API Features collection", collection],
+      ["vector tiles (TileJSON)", `${collection}/tiles/WebMercatorQuad?f=tilejson`]]) {
+      const link = document.createElement("a");
+      link.href = href;
+      link.textContent = label;
+      gis.append(link, " ");
+    }
   } catch (error) {
     dom.message(values, "error", error.message);
   }

@@ -100,8 +100,12 @@ public class Indicators {
     }
 
     IndicatorValues.Table values(long id, String level, String within) {
-        Seen seen = require(id, "indicator-values");
-        return table(seen, level, within, "indicator-values");
+        return values(id, level, within, "indicator-values");
+    }
+
+    /** The values as {@code output} (the API, the OGC collection, tiles) gives them, the read audited under that name. */
+    IndicatorValues.Table values(long id, String level, String within, String output) {
+        return table(require(id, output), level, within, output);
     }
 
     Map<String, Object> series(long id, String area) {

@@ -82,6 +82,25 @@ class BoundaryTiles {
         return tile.toByteArray();
     }
 
+    /**
+     * A tile of figures by area: the layer's areas at (z, row, col) that have figures ({@code figures}: a JSON
+     * object of code to flat properties), cut as boundary tiles are; empty bytes when none reaches it.
+     */
+    byte[] valueTile(TileLayer layer, int z, int row, int col, String figures) {
+        double tileWidth = 2 * WebMercatorQuad.HALF_WORLD / Math.pow(2, z);
+        byte[] tile = jdbc.sql(SqlScripts.load("tiles/value_tile"))
+                .param("z", z).param("x", col).param("y", row)
+                .param("margin", (double) BUFFER / EXTENT)
+                .param("segment", tileWidth / 8)
+                .param("tolerance", tileWidth / EXTENT / 2)
+                .param("buffer", BUFFER)
+                .param("level", layer.id())
+                .param("layer", layer.id())
+                .param("figures", figures)
+                .query(byte[].class).single();
+        return tile == null ? new byte[0] : tile;
+    }
+
     /** The Mapbox Vector Tile of the layer at (z, row, col); empty bytes when no area reaches it. */
     byte[] tile(TileLayer layer, int z, int row, int col) {
         double tileWidth = 2 * WebMercatorQuad.HALF_WORLD / Math.pow(2, z);

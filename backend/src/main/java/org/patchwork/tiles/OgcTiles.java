@@ -20,6 +20,12 @@ public class OgcTiles {
             TILES + "dataset-tilesets", TILES + "geodata-tilesets", TILES + "oas30", TILES + "mvt",
             "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset", "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
 
+    private final List<ValueTiles> valueSources;
+
+    OgcTiles(List<ValueTiles> valueSources) {
+        this.valueSources = valueSources;
+    }
+
     public List<String> conformance() {
         return CONFORMANCE;
     }
@@ -34,6 +40,10 @@ public class OgcTiles {
 
     /** A collection's link to its tilesets; none for collections that are not tiled. */
     public List<TileLink> collectionLinks(String base, String collectionId) {
+        if (valueSources.stream().anyMatch(source -> source.serves(collectionId))) {
+            return List.of(TileLink.of(base + "/collections/" + collectionId + "/tiles", REL_TILESETS_VECTOR, "application/json",
+                    "Vector tiles with the figures as properties"));
+        }
         return Tileset.ofCollection(collectionId).map(tileset -> List.of(TileLink.of(TilesetDocuments.tilesetsUrl(base, tileset),
                 REL_TILESETS_VECTOR, "application/json", "Vector tiles"))).orElse(List.of());
     }

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.patchwork.tiles.BoundaryTiles.Limits;
 import org.patchwork.web.ApiProblem;
 import org.springframework.http.MediaType;
@@ -29,13 +30,17 @@ import tools.jackson.databind.ObjectMapper;
 class TilesController {
 
     private static final String CACHE_CONTROL = "max-age=3600";
+    /** Tiles of figures differ by viewer and change with new data: kept by the viewer's browser only, and briefly. */
+    private static final String PRIVATE_CACHE_CONTROL = "private, max-age=60";
 
     private final BoundaryTiles tiles;
     private final ObjectMapper json;
+    private final List<ValueTiles> valueSources;
 
-    TilesController(BoundaryTiles tiles, ObjectMapper json) {
+    TilesController(BoundaryTiles tiles, ObjectMapper json, List<ValueTiles> valueSources) {
         this.tiles = tiles;
         this.json = json;
+        this.valueSources = valueSources;
     }
 
     @GetMapping("/tileMatrixSets")
@@ -112,8 +117,16 @@ class TilesController {
                     + "tile matrices " + BoundaryTiles.MIN_ZOOM + " to " + BoundaryTiles.MAX_ZOOM
                     + ", rows and columns as its tileMatrixSetLimits say (" + TilesetDocuments.tilesetUrl(base(), tileset) + ")");
         }
-        byte[] tile = tiles.tile(tileset, (int) z, (int) row, (int) col);
-        response.setHeader("Cache-Control", CACHE_CONTROL);
+        byte[] tile;
+        if (tileset.values() == null) {
+            tile = tiles.tile(tileset, (int) z, (int) row, (int) col);
+            response.setHeader("Cache-Control", CACHE_CONTROL);
+        } else {
+            tile = tiles.valueTile(tileset.layers().get(0), (int) z, (int) row, (int) col,
+                    json.writeValueAsString(tileset.values().byCode().get()));
+            response.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL);
+            response.setHeader("Vary", "Cookie, Authorization");
+        }
         if (new ServletWebRequest(request, response).checkNotModified(etag(tile))) {
             return;   // 304, ETag already set
         }
@@ -134,9 +147,15 @@ class TilesController {
         return Long.parseLong(value);
     }
 
-    private static Tileset collection(String collectionId) {
-        return Tileset.ofCollection(collectionId).orElseThrow(() -> ApiProblem.notFound("unknown-tileset",
-                "Collection '" + collectionId + "' has no tiles. Tiled collections: lsoa, msoa, ward, district"));
+    private Tileset collection(String collectionId) {
+        Optional<Tileset> boundaries = Tileset.ofCollection(collectionId);
+        if (boundaries.isPresent()) {
+            return boundaries.get();
+        }
+        return valueSources.stream().filter(source -> source.serves(collectionId)).findFirst()
+                .map(source -> Tileset.ofValues(collectionId, source.open(collectionId)))
+                .orElseThrow(() -> ApiProblem.notFound("unknown-tileset", "Collection '" + collectionId
+                        + "' has no tiles. Tiled collections: lsoa, msoa, ward, district and the indicators (indicator-{id})"));
     }
 
     private static void requireWebMercatorQuad(String tileMatrixSetId) {

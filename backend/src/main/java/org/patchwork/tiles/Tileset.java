@@ -5,15 +5,22 @@ import java.util.Optional;
 
 /**
  * What one tileset holds: a boundary collection's own tiles (one layer), or the dataset tiles of the
- * landing page (every boundary level, one layer each, so one tile source draws them all).
+ * landing page (every boundary level, one layer each, so one tile source draws them all), or a collection
+ * of figures by area ({@code values}, one layer named by its level; null for boundaries).
  * {@code path} is where its {@code /tiles} hang below {@code /ogc}.
  */
-record Tileset(String path, String title, List<TileLayer> layers) {
+record Tileset(String path, String title, List<TileLayer> layers, ValueTiles.Values values) {
 
     static final Tileset ALL_BOUNDARIES = new Tileset("", "All boundary levels (LSOA, MSOA, ward, district)",
-            List.of(TileLayer.values()));
+            List.of(TileLayer.values()), null);
 
     static Optional<Tileset> ofCollection(String collectionId) {
-        return TileLayer.of(collectionId).map(layer -> new Tileset("/collections/" + layer.id(), layer.title(), List.of(layer)));
+        return TileLayer.of(collectionId).map(layer -> new Tileset("/collections/" + layer.id(), layer.title(), List.of(layer), null));
+    }
+
+    /** A collection of figures by area, drawn on the boundaries of its level. */
+    static Tileset ofValues(String collectionId, ValueTiles.Values values) {
+        TileLayer layer = TileLayer.of(values.level()).orElseThrow(() -> new IllegalArgumentException("not a level: " + values.level()));
+        return new Tileset("/collections/" + collectionId, values.title(), List.of(layer), values);
     }
 }

@@ -49,7 +49,10 @@ final class TilesetDocuments {
     static Map<String, Object> tileset(String base, Tileset tileset, List<Limits> limits, Extent extent) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", tileset.title());
-        body.put("description", "Mapbox Vector Tiles of the boundaries, one layer per level named as its collection, "
+        body.put("description", tileset.values() != null
+                ? "Mapbox Vector Tiles of the figures by area, one layer named by the boundary level, each area with code and the "
+                + "figures your access lets you see as properties. Geometry is simplified to the zoom."
+                : "Mapbox Vector Tiles of the boundaries, one layer per level named as its collection, "
                 + "each area with code, name and lad_code (its district). Geometry is simplified to the zoom.");
         body.put("dataType", "vector");
         body.put("crs", WebMercatorQuad.CRS);

@@ -10,9 +10,6 @@ class MapConfigController {
     static final String DATA_ATTRIBUTION = "Contains OS data © Crown copyright and database right 2021; "
             + "ONS and MHCLG data (English Indices of Deprivation 2019), Open Government Licence v3.0";
 
-    /** More LSOAs than this (a region, all of England) and the map starts at district level. */
-    static final int LSOA_START_LIMIT = 5_000;
-
     private final MapProperties properties;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -21,7 +18,10 @@ class MapConfigController {
         this.jdbc = jdbc;
     }
 
-    /** initialLevel: the boundaries the map starts with (district when the partnership's area has many LSOAs). */
+    /**
+     * initialLevel: the boundaries the map starts with (district when the partnership's area has more LSOAs than
+     * patchwork.map.lsoa-start-limit; the map then loads finer areas one district at a time).
+     */
     record MapConfig(String basemapUrl, String basemapAttribution, String dataAttribution, String initialLevel) {
     }
 
@@ -34,6 +34,6 @@ class MapConfigController {
 
     private String initialLevel() {
         int lsoas = jdbc.sql("select count(*) from area where level = 'lsoa'").query(Integer.class).single();
-        return lsoas > LSOA_START_LIMIT ? "district" : "lsoa";
+        return lsoas > properties.lsoaStartLimit() ? "district" : "lsoa";
     }
 }

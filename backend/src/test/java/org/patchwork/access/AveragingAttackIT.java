@@ -22,6 +22,7 @@ import org.patchwork.disclosure.DisclosureProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Averaging attacks (Asghar and Kaafar, PETS 2020) on the planted small count (an LSOA, crime type and
@@ -177,6 +178,87 @@ class AveragingAttackIT {
         long high = (long) Math.floor(mean + halfWidth);
         System.out.printf("Averaging attack: %d measurements, mean %.2f (true 3)%n", measurements.size(), mean);
         assertThat(high - low + 1).as("possible counts the attackers' interval leaves").isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * An aggregate viewer combining indicators, their series and the counts: a count indicator of the planted
+     * category (every month, by LSOA) and a rate indicator of the planted month give the planted cell's published
+     * count again (the same events: the same number, so nothing to average), and its OGC collection too. The series
+     * add differences of periods: the quarter less its other two months, the year less its other eleven, each a
+     * fresh measurement of the cell with the noise of every non-zero term. Pooled by inverse variance (V per noisy
+     * term, at least one: the attackers' best use of the ptable they know), mean ± 2 standard errors must still hold
+     * at least two possible counts.
+     */
+    @Test
+    void indicatorValuesSeriesAndCountsTogetherDoNotPinTheSmallCell() {
+        ApiClient analyst = attackers.get(0);
+        long direct = PublishedCounts.fromApi(analyst.getJson(counts("lsoa", planted.filter())), "areas").get(planted.lsoa()).count();
+        long everyMonth = define(analyst, "count", null, null);
+        long rate = define(analyst, "rate-per-1000", planted.month(), planted.month());
+
+        JsonNode rateValues = analyst.getJson("/api/indicators/" + rate + "/values?within=" + planted.district());
+        long rateNumerator = rateValues.path("areas").valueStream().filter(a -> a.path("code").asString().equals(planted.lsoa()))
+                .findFirst().orElseThrow().path("numerator").asLong();
+        assertThat(rateNumerator).as("the rate's numerator is the published count").isEqualTo(direct);
+        JsonNode items = analyst.getJson("/ogc/collections/indicator-" + rate + "/items?limit=10000&within=" + planted.district());
+        assertThat(items.path("features").valueStream().filter(f -> f.path("id").asString().equals(planted.lsoa())).findFirst()
+                .orElseThrow().path("properties").path("numerator").asLong()).as("its OGC collection").isEqualTo(direct);
+
+        JsonNode series = analyst.getJson("/api/indicators/" + everyMonth + "/series?area=" + planted.lsoa());
+        Map<String, Long> months = new java.util.TreeMap<>();
+        series.path("months").forEach(m -> months.put(m.path("period").asString(), m.path("numerator").asLong()));
+        assertThat(months.get(planted.month())).as("the series' month is the published count").isEqualTo(direct);
+        java.time.YearMonth month = java.time.YearMonth.parse(planted.month());
+        int quarterStart = (month.getMonthValue() - 1) / 3 * 3 + 1;
+        // the whole quarter and year of the month, where the series has them (periods the data does not cover whole are not given)
+        List<JsonNode> wider = new ArrayList<>();
+        series.path("quarters").valueStream()
+                .filter(q -> q.path("from").asString().equals(java.time.YearMonth.of(month.getYear(), quarterStart).toString()))
+                .findFirst().ifPresent(wider::add);
+        series.path("years").valueStream().filter(y -> y.path("from").asString().startsWith(month.getYear() + "-"))
+                .findFirst().ifPresent(wider::add);
+
+        // measurements of the cell and how many noisy terms each carries
+        List<double[]> measurements = new ArrayList<>();
+        measurements.add(new double[] {direct, 1});
+        for (JsonNode period : wider) {
+            java.time.YearMonth from = java.time.YearMonth.parse(period.path("from").asString());
+            java.time.YearMonth to = java.time.YearMonth.parse(period.path("to").asString());
+            long total = period.path("numerator").asLong();
+            long others = 0;
+            int noisy = total == 0 ? 0 : 1;
+            for (java.time.YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                if (!m.equals(month)) {
+                    long published = months.getOrDefault(m.toString(), 0L);
+                    others += published;
+                    noisy += published == 0 ? 0 : 1;
+                }
+            }
+            measurements.add(new double[] {total - others, Math.max(1, noisy)});
+        }
+        double variance = disclosure.aggregate().variance();
+        double weights = measurements.stream().mapToDouble(m -> 1 / (m[1] * variance)).sum();
+        double mean = measurements.stream().mapToDouble(m -> m[0] / (m[1] * variance)).sum() / weights;
+        double halfWidth = 2 * Math.sqrt(1 / weights);
+        long low = Math.max(0, (long) Math.ceil(mean - halfWidth));
+        long high = (long) Math.floor(mean + halfWidth);
+        System.out.printf("Indicator averaging: measurements %s, pooled %.2f ± %.2f (true 3)%n",
+                measurements.stream().map(m -> (long) m[0] + "/" + (long) m[1]).toList(), mean, halfWidth);
+        assertThat(high - low + 1).as("possible counts the pooled interval leaves").isGreaterThanOrEqualTo(2);
+    }
+
+    private long define(ApiClient analyst, String measure, String from, String to) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", AdminApi.unique("Averaging " + measure));
+        body.put("datasetId", crime.datasetId);
+        body.put("measure", measure);
+        body.put("categories", List.of(planted.category()));
+        body.put("from", from);
+        body.put("to", to);
+        body.put("level", "lsoa");
+        Reply reply = analyst.post("/api/indicators", body);
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        return reply.json().path("id").asLong();
     }
 
     private String counts(String level, CrimeData.Filter filter) {

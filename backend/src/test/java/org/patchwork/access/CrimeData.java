@@ -78,14 +78,23 @@ final class CrimeData {
     }
 
     final long datasetId;
+    /** The governed dataset's slug and owner partner (Merseyside Police's 2022 street crime unless another is named). */
+    final String slug;
+    final String owner;
     final List<Lsoa> lsoas;
     private final JdbcClient jdbc;
     /** Restricts {@code event e} to the dataset's current version, where events are versioned. */
     private final String currentVersion;
 
     CrimeData(JdbcClient jdbc) {
+        this(jdbc, SLUG, OWNER);
+    }
+
+    CrimeData(JdbcClient jdbc, String slug, String owner) {
         this.jdbc = jdbc;
-        this.datasetId = jdbc.sql("select id from dataset where slug = :slug").param("slug", SLUG).query(Long.class).single();
+        this.slug = slug;
+        this.owner = owner;
+        this.datasetId = jdbc.sql("select id from dataset where slug = :slug").param("slug", slug).query(Long.class).single();
         boolean versioned = jdbc.sql("select exists (select 1 from information_schema.columns where table_schema = current_schema() "
                 + "and table_name = 'event' and column_name = 'version_id')").query(Boolean.class).single();
         this.currentVersion = versioned ? " and e.version_id = (select current_version_id from dataset where id = e.dataset_id)" : "";

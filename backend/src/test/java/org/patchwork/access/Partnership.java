@@ -81,10 +81,15 @@ final class Partnership {
 
     /** Creates the partners, agreements (in force from yesterday for 30 days) and users. */
     Partnership(AdminApi admin, long datasetId, LocalDate today, JdbcClient jdbc) {
+        this(admin, datasetId, today, jdbc, CrimeData.OWNER);
+    }
+
+    /** The same around a dataset owned by {@code owner} (the "police" partner). */
+    Partnership(AdminApi admin, long datasetId, LocalDate today, JdbcClient jdbc, String owner) {
         this.admin = admin;
         Map<String, Long> partners = Map.of(
                 "admins", admin.partnerId("Partnership administration"),
-                "police", admin.partnerId(CrimeData.OWNER),
+                "police", admin.partnerId(owner),
                 "council", admin.partner("Knowsley Council", "council"),
                 "nhs", admin.partner("Mersey NHS Trust", "nhs"),
                 "voluntary", admin.partner("Neighbourhood Watch", "voluntary"));

@@ -65,9 +65,15 @@ class PlantedCountIT {
 
     @BeforeAll
     void plant() {
-        crime = new CrimeData(jdbc);
+        crime = crimeData();
         planted = crime.plantedCell();
-        partnership = new Partnership(new AdminApi(port), crime.datasetId, jdbc.sql("select current_date").query(LocalDate.class).single(), jdbc);
+        partnership = new Partnership(new AdminApi(port), crime.datasetId, jdbc.sql("select current_date").query(LocalDate.class).single(), jdbc,
+                crime.owner);
+    }
+
+    /** The governed data: Merseyside Police's, in the shared test database (a subclass may run it on another area's). */
+    CrimeData crimeData() {
+        return new CrimeData(jdbc);
     }
 
     @AfterAll
@@ -126,7 +132,7 @@ class PlantedCountIT {
                 return plantedCell(client, rule, level, reply.status() == 200 ? Published.of(htmlCell(reply.body(), code)) : Published.refused(reply));
             }));
             probes.add(new Probe("GET OGC count item " + code + " by " + level, (client, rule) ->
-                    refused(client.get("/ogc/collections/" + CrimeData.SLUG + "-by-" + level + "/items/" + code))));
+                    refused(client.get("/ogc/collections/" + crime.slug + "-by-" + level + "/items/" + code))));
         }
         Set<String> msoa = crime.lsoasOf("msoa", planted.msoa());
         Set<String> districtWithout = new TreeSet<>(crime.lsoasOf("district", planted.district()));
@@ -165,7 +171,7 @@ class PlantedCountIT {
                         crime.counts("lsoa", wider));
             }));
             probes.add(new Probe("GET OGC count items by lsoa of " + what, (client, rule) -> {
-                Reply reply = client.get("/ogc/collections/" + CrimeData.SLUG + "-by-lsoa/items?f=json&limit=10000" + wider.query());
+                Reply reply = client.get("/ogc/collections/" + crime.slug + "-by-lsoa/items?f=json&limit=10000" + wider.query());
                 return reply.status() != 200 ? refused(reply) : numbers(rule, values(PublishedCounts.fromOgc(reply.json())),
                         crime.counts("lsoa", wider));
             }));
@@ -184,7 +190,7 @@ class PlantedCountIT {
         probes.add(new Probe("GET its points", (client, rule) -> shownPoints(client.get(points("json")))));
         probes.add(new Probe("GET its points as HTML", (client, rule) -> shownPoints(client.get(points("html")))));
         long event = crime.eventIds(planted.lsoa(), planted.category(), planted.month()).get(0);
-        probes.add(new Probe("GET one of its points", (client, rule) -> shownPoints(client.get("/ogc/collections/" + CrimeData.SLUG + "/items/" + event))));
+        probes.add(new Probe("GET one of its points", (client, rule) -> shownPoints(client.get("/ogc/collections/" + crime.slug + "/items/" + event))));
         return probes;
     }
 
@@ -319,7 +325,7 @@ class PlantedCountIT {
     }
 
     private String ogcCounts(String level, String format) {
-        return "/ogc/collections/" + CrimeData.SLUG + "-by-" + level + "/items?f=" + format + planted.filter().query();
+        return "/ogc/collections/" + crime.slug + "-by-" + level + "/items?f=" + format + planted.filter().query();
     }
 
     private String custom() {
@@ -327,7 +333,7 @@ class PlantedCountIT {
     }
 
     private String points(String format) {
-        return "/ogc/collections/" + CrimeData.SLUG + "/items?f=" + format + "&lsoa_code=" + planted.lsoa()
+        return "/ogc/collections/" + crime.slug + "/items?f=" + format + "&lsoa_code=" + planted.lsoa()
                 + "&category=" + ApiClient.encode(planted.category()) + "&month=" + planted.month();
     }
 }

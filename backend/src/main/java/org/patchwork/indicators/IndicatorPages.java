@@ -1,0 +1,67 @@
+package org.patchwork.indicators;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.patchwork.layers.AreaFeaturePages;
+import org.patchwork.layers.AreaItems;
+import org.patchwork.layers.FeatureCollection;
+import org.springframework.stereotype.Component;
+
+/**
+ * Items of an indicator collection: each area's figures flattened into feature properties (GIS clients read
+ * flat attributes), computed by the same access decision and the same code as the values API.
+ */
+@Component
+class IndicatorPages {
+
+    static final List<String> PARAMETERS = List.of("within");
+    private static final Set<String> ACCEPTED = Set.of("within", "crs", "f", "limit", "offset");
+
+    private final Indicators indicators;
+    private final AreaFeaturePages pages;
+
+    IndicatorPages(Indicators indicators, AreaFeaturePages pages) {
+        this.indicators = indicators;
+        this.pages = pages;
+    }
+
+    AreaItems at(Indicator indicator) {
+        return new AreaItems(indicator.level(), (collection, request, response, html) -> write(indicator, collection, request, response, html));
+    }
+
+    private void write(Indicator indicator, FeatureCollection collection, HttpServletRequest request, HttpServletResponse response,
+                       boolean html) throws IOException {
+        AreaFeaturePages.rejectUnknown(request.getParameterMap(), ACCEPTED, "indicator");
+        AreaFeaturePages.Paging paging = pages.paging(request.getParameterMap());
+        IndicatorValues.Table table = indicators.values(indicator.id(), indicator.level(), request.getParameter("within"), "ogc-indicator");
+        List<AreaFeaturePages.AreaFeature> features = new ArrayList<>();
+        table.areas().stream().skip(paging.offset()).limit(paging.limit())
+                .forEach(value -> features.add(new AreaFeaturePages.AreaFeature(value.code(), value.code(), properties(table, value))));
+        pages.write(response, collection.title(), table.level(), paging, features, table.areas().size(), table.areas().size()
+                + " areas. Counts are adjusted by a small amount (cell-key method) to protect people unless your access is record-level.", html);
+    }
+
+    /**
+     * One area's figures as flat properties: code, name, district, numerator, denominator, value, lower95, upper95,
+     * lower998, upper998, comparison_district, comparison_partnership (95%), suppressed.
+     */
+    static Map<String, Object> properties(IndicatorValues.Table table, IndicatorValues.Value value) {
+        Map<String, Object> area = ValueJson.area(table, value);
+        Map<String, Object> flat = new LinkedHashMap<>();
+        for (String key : List.of("code", "name", "district", "numerator", "denominator", "value", "lower95", "upper95", "lower998", "upper998")) {
+            flat.put(key, area.get(key));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> comparison = (Map<String, Object>) area.get("comparison");
+        flat.put("comparison_district", comparison.get("district"));
+        flat.put("comparison_partnership", comparison.get("partnership"));
+        flat.put("suppressed", value.suppressed());
+        return flat;
+    }
+}
