@@ -82,6 +82,11 @@ england_benchmark() {
 }
 if [ "${BENCH:-all}" = "3" ]; then england_benchmark; exit 0; fi
 
+source "$ROOT/scripts/lib/bench-scale.sh"   # BENCH=scale: issue 11 at national scale, and the load test
+if [ "${BENCH:-all}" = "scale" ]; then scale_benchmark; exit 0; fi
+source "$ROOT/scripts/lib/bench-hotspots.sh"   # BENCH=hotspots: issue 12's KDE (against GRASS) and Gi*
+if [ "${BENCH:-all}" = "hotspots" ]; then hotspots_benchmark; exit 0; fi
+
 java -Xmx1g -jar backend/target/patchwork.jar --server.port="$APP_PORT" > "$CLUSTER/app.log" 2>&1 &
 APP_PID=$!
 echo "Waiting for Patchwork to start and load its data ..."

@@ -75,6 +75,50 @@ public final class SpatialWeights {
         return neighbours;
     }
 
+    /**
+     * Queen contiguity of areas: two areas are neighbours when their boundaries share a vertex (as PySAL's
+     * vertex-based Queen weights), which for a boundary set that tiles without gaps or overlaps, as the ONS
+     * sets do, is every pair that touches at an edge or a corner. Vertices are matched exactly, by hashing, so
+     * the work is linear in the number of vertices (no pairwise geometry tests).
+     */
+    public static int[][] queenContiguity(List<? extends org.locationtech.jts.geom.Geometry> areas) {
+        Map<Vertex, int[]> owners = new HashMap<>();
+        for (int i = 0; i < areas.size(); i++) {
+            final int area = i;
+            for (org.locationtech.jts.geom.Coordinate c : areas.get(i).getCoordinates()) {
+                owners.merge(new Vertex(c.x, c.y), new int[] {area}, (seen, self) -> {
+                    if (seen[seen.length - 1] == area) {
+                        return seen;   // this area's own vertices come one after another
+                    }
+                    int[] more = java.util.Arrays.copyOf(seen, seen.length + 1);
+                    more[seen.length] = area;
+                    return more;
+                });
+            }
+        }
+        List<java.util.Set<Integer>> found = new ArrayList<>(areas.size());
+        for (int i = 0; i < areas.size(); i++) {
+            found.add(new java.util.TreeSet<>());
+        }
+        for (int[] shared : owners.values()) {
+            for (int a = 0; a < shared.length; a++) {
+                for (int b = 0; b < shared.length; b++) {
+                    if (shared[a] != shared[b]) {
+                        found.get(shared[a]).add(shared[b]);
+                    }
+                }
+            }
+        }
+        int[][] neighbours = new int[areas.size()][];
+        for (int i = 0; i < neighbours.length; i++) {
+            neighbours[i] = found.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return neighbours;
+    }
+
+    private record Vertex(double x, double y) {
+    }
+
     private static long bucket(double bx, double by) {
         return ((long) bx << 32) ^ ((long) by & 0xffffffffL);
     }
