@@ -37,7 +37,7 @@ async function get(cookie, kind, path, deadline) {
   const start = performance.now();
   let text = null;
   try {
-    const reply = await fetch(base + path, { headers: { Cookie: cookie } });
+    const reply = await fetch(base + path, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(30000) });   // slower than 30 s is an error
     text = Buffer.from(await reply.arrayBuffer());
     if (!reply.ok) {
       text = null;

@@ -12,9 +12,11 @@ import org.springframework.stereotype.Repository;
 class EventStore {
 
     private final JdbcClient jdbc;
+    private final CountCache cache;
 
-    EventStore(JdbcClient jdbc) {
+    EventStore(JdbcClient jdbc, CountCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     List<EventDataset> datasets() {
@@ -24,17 +26,26 @@ class EventStore {
 
     /** One cell per loaded LSOA (zero counts included), with its MSOA, ward and district and its record-key sum. */
     List<LsoaCell> cells(long datasetId, CountFilter filter) {
+        return cache.get("cells", datasetId, filter, () -> List.copyOf(readCells(datasetId, filter)));
+    }
+
+    private List<LsoaCell> readCells(long datasetId, CountFilter filter) {
+        Map<String, String> codes = new java.util.HashMap<>();   // one String per code, not one per row and level
         return jdbc.sql(SqlScripts.load("events/counts_by_lsoa"))
                 .param("dataset_id", datasetId).param("category", filter.category())
                 .param("first_day", filter.firstDay()).param("last_day", filter.lastDay())
                 .query((rs, n) -> {
                     Map<String, String> areas = new LinkedHashMap<>();
                     areas.put("lsoa", rs.getString("lsoa_code"));
-                    areas.put("msoa", rs.getString("msoa_code"));
-                    areas.put("ward", rs.getString("ward_code"));
-                    areas.put("district", rs.getString("lad_code"));
-                    return new LsoaCell(areas, rs.getLong("events"), rs.getLong("key_sum"));
+                    areas.put("msoa", shared(codes, rs.getString("msoa_code")));
+                    areas.put("ward", shared(codes, rs.getString("ward_code")));
+                    areas.put("district", shared(codes, rs.getString("lad_code")));
+                    return new LsoaCell(java.util.Collections.unmodifiableMap(areas), rs.getLong("events"), rs.getLong("key_sum"));
                 }).list();
+    }
+
+    private static String shared(Map<String, String> codes, String code) {
+        return code == null ? null : codes.computeIfAbsent(code, c -> c);
     }
 
     /** A count of events and the sum of their record keys. */
@@ -43,10 +54,10 @@ class EventStore {
 
     /** Events whose area code is not one of the loaded LSOAs (e.g. just over the force boundary). */
     KeyedCount outside(long datasetId, CountFilter filter) {
-        return jdbc.sql(SqlScripts.load("events/count_outside"))
+        return cache.get("outside", datasetId, filter, () -> jdbc.sql(SqlScripts.load("events/count_outside"))
                 .param("dataset_id", datasetId).param("category", filter.category())
                 .param("first_day", filter.firstDay()).param("last_day", filter.lastDay())
-                .query((rs, n) -> new KeyedCount(rs.getLong("events"), rs.getLong("key_sum"))).single();
+                .query((rs, n) -> new KeyedCount(rs.getLong("events"), rs.getLong("key_sum"))).single());
     }
 
     record CategoryTotal(String category, long events, long keySum) {
