@@ -29,7 +29,7 @@ hotspots_benchmark() {
   grass "$gisdb/PERMANENT" --exec v.in.ascii input="$dir/points.txt" output=crimes separator=pipe x=1 y=2 --quiet > /dev/null 2>&1
 
   echo
-  echo "Hotspot benchmark (issue 12): KDE of the Merseyside 2022 street crimes ($points points), app vs GRASS $(grass --version | head -1 | awk '{ print $3 }') v.kernel"
+  echo "Hotspot benchmark (issue 12): KDE of the Merseyside 2022 street crimes ($points points), app vs $(grass --version 2>&1 | grep -o 'GRASS GIS [0-9.]*' | head -1) v.kernel"
   local label args line grid west north east south cols rows cell bw app_first app_ms grass_ms cmp
   for args in "" "500 50"; do
     label=$([ -z "$args" ] && echo "default bandwidth and cell" || echo "500 m bandwidth, 50 m cells")
@@ -66,20 +66,20 @@ SH
 
   local PSQL=(psql "postgresql://patchwork_owner:patchwork_owner@127.0.0.1:$PG_PORT/patchwork" -qAt -v ON_ERROR_STOP=1)
   PGPASSWORD=patchwork_owner ogr2ogr -f PostgreSQL "PG:host=127.0.0.1 port=$PG_PORT dbname=patchwork user=patchwork_owner" \
-    "$data/boundaries/national/england_lsoa11_bsc_wgs84.gpkg" lsoa11 -nln staging.gi_lsoa -nlt PROMOTE_TO_MULTI \
+    "$data/boundaries/national/england_lsoa11_bsc_wgs84.gpkg" lsoa11 -nln bench_gi_lsoa -nlt PROMOTE_TO_MULTI \
     -lco GEOMETRY_NAME=geom -overwrite
   local touches_ms
   touches_ms=$("${PSQL[@]}" <<'SQL' | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p'
 set jit = off;
-analyze staging.gi_lsoa;
+analyze bench_gi_lsoa;
 \timing on
-create table staging.gi_pairs as
-select a.lsoa11cd as a, b.lsoa11cd as b from staging.gi_lsoa a join staging.gi_lsoa b
+create table bench_gi_pairs as
+select a.lsoa11cd as a, b.lsoa11cd as b from bench_gi_lsoa a join bench_gi_lsoa b
   on a.geom && b.geom and a.lsoa11cd < b.lsoa11cd and ST_Touches(a.geom, b.geom);
 SQL
 )
-  "${PSQL[@]}" -c "\copy staging.gi_pairs to '$dir/pairs.csv' csv"
-  "${PSQL[@]}" -c "drop table staging.gi_pairs; drop table staging.gi_lsoa"
+  "${PSQL[@]}" -c "\copy bench_gi_pairs to '$dir/pairs.csv' csv"
+  "${PSQL[@]}" -c "drop table bench_gi_pairs; drop table bench_gi_lsoa"
   local gi
   gi=$("${HARNESS[@]}" gistar "$dir/areas.csv" "$dir/values.csv" "$dir/pairs.csv")
   echo

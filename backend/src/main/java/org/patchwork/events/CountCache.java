@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CountCache {
 
-    static final int MAX_ENTRIES = 24;
+    static final int MAX_ENTRIES = 64;   // a series is 17 tables (months, quarters, year); a table is ~1 MB at national scale
 
     private record Key(String what, long datasetId, CountFilter filter, String stamp) {
     }

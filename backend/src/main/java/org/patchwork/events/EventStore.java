@@ -29,23 +29,29 @@ class EventStore {
         return cache.get("cells", datasetId, filter, () -> List.copyOf(readCells(datasetId, filter)));
     }
 
+    /**
+     * Each LSOA's areas map, one object per distinct (LSOA, MSOA, ward, district) shared by every kept count
+     * table (CountCache), so a kept table costs a reference per LSOA rather than a map.
+     */
+    private final Map<List<String>, Map<String, String>> areaMaps = new java.util.concurrent.ConcurrentHashMap<>();
+
     private List<LsoaCell> readCells(long datasetId, CountFilter filter) {
-        Map<String, String> codes = new java.util.HashMap<>();   // one String per code, not one per row and level
         return jdbc.sql(SqlScripts.load("events/counts_by_lsoa"))
                 .param("dataset_id", datasetId).param("category", filter.category())
                 .param("first_day", filter.firstDay()).param("last_day", filter.lastDay())
-                .query((rs, n) -> {
-                    Map<String, String> areas = new LinkedHashMap<>();
-                    areas.put("lsoa", rs.getString("lsoa_code"));
-                    areas.put("msoa", shared(codes, rs.getString("msoa_code")));
-                    areas.put("ward", shared(codes, rs.getString("ward_code")));
-                    areas.put("district", shared(codes, rs.getString("lad_code")));
-                    return new LsoaCell(java.util.Collections.unmodifiableMap(areas), rs.getLong("events"), rs.getLong("key_sum"));
-                }).list();
+                .query((rs, n) -> new LsoaCell(areas(rs.getString("lsoa_code"), rs.getString("msoa_code"), rs.getString("ward_code"),
+                        rs.getString("lad_code")), rs.getLong("events"), rs.getLong("key_sum"))).list();
     }
 
-    private static String shared(Map<String, String> codes, String code) {
-        return code == null ? null : codes.computeIfAbsent(code, c -> c);
+    private Map<String, String> areas(String lsoa, String msoa, String ward, String district) {
+        return areaMaps.computeIfAbsent(java.util.Arrays.asList(lsoa, msoa, ward, district), key -> {
+            Map<String, String> areas = new LinkedHashMap<>();
+            areas.put("lsoa", lsoa);
+            areas.put("msoa", msoa);
+            areas.put("ward", ward);
+            areas.put("district", district);
+            return java.util.Collections.unmodifiableMap(areas);
+        });
     }
 
     /** A count of events and the sum of their record keys. */
