@@ -17,15 +17,19 @@ const districts = [
   { code: 'E08000014', row: 1320, col: 2012 },
 ];
 
+// as the web app signs in: a first request gets the CSRF cookie (and a session), the form is posted with it
 async function signIn() {
-  const body = new URLSearchParams({ username, password, _csrf: 'bench' });
+  const first = await fetch(`${base}/api/session`);
+  const jar = new Map(first.headers.getSetCookie().map((c) => c.split(';')[0].split(/=(.*)/s).slice(0, 2)));
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const reply = await fetch(`${base}/login`, {
-    method: 'POST', redirect: 'manual', body,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: 'XSRF-TOKEN=bench' },
+    method: 'POST', redirect: 'manual', body: new URLSearchParams({ username, password }),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'XMLHttpRequest',
+      'X-XSRF-TOKEN': jar.get('XSRF-TOKEN') || '', Cookie: cookie() },
   });
-  const cookies = reply.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.startsWith('SESSION='));
-  if (!cookies.length) throw new Error(`sign-in failed: ${reply.status}`);
-  return `${cookies[0]}; XSRF-TOKEN=bench`;
+  for (const c of reply.headers.getSetCookie()) { const [k, v] = c.split(';')[0].split(/=(.*)/s); jar.set(k, v); }
+  if (reply.status >= 400 || !jar.has('SESSION')) throw new Error(`sign-in failed: ${reply.status}`);
+  return cookie();
 }
 
 const times = {};   // kind -> [ms]
