@@ -12,6 +12,9 @@
 #      district's LSOAs).
 # BENCH=1 runs only benchmark 1, BENCH=2 only benchmark 2 (after a one-request check that the app serves),
 # BENCH=3 only benchmark 3.
+# BENCH=scale: issue 11 at national scale (12 months, 4.5M events) and the 50-client load test
+# (scripts/lib/bench-scale.sh); BENCH=hotspots: KDE against GRASS v.kernel, Gi* over the English LSOAs
+# (scripts/lib/bench-hotspots.sh; HOTSPOTS=gistar for Gi* only). Neither runs in the default (all) run.
 # Starts its own throwaway PostGIS and app (BENCH_APP_PORT, default 18080; BENCH_PGPORT, default 55438);
 # REPEAT sets the number of timed runs (default 15); BENCH_LOG=file keeps a copy of the app's log.
 set -euo pipefail
