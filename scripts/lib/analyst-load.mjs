@@ -85,9 +85,13 @@ function line(label, list) {
   return `  ${label.padEnd(30)} ${String(s.length).padStart(7)} requests  p50 ${pct(s, 0.5).toFixed(0).padStart(6)} ms  p95 ${pct(s, 0.95).toFixed(0).padStart(6)} ms  p99 ${pct(s, 0.99).toFixed(0).padStart(6)} ms  max ${s[s.length - 1]?.toFixed(0).padStart(6)} ms`;
 }
 
+// node exits (code 13) when only unref'd timers such as AbortSignal.timeout remain while a request is pending;
+// this keeps the loop alive until every client has finished, so a stuck request ends as a timeout error
+const keepAlive = setInterval(() => {}, 1000);
 const deadline = Date.now() + seconds * 1000;
 const started = Date.now();
 const results = await Promise.allSettled(Array.from({ length: clients }, (_, n) => client(n, deadline)));
+clearInterval(keepAlive);
 const failedClients = results.filter((r) => r.status === 'rejected');
 const all = Object.values(times).flat();
 console.log(`  ${clients} clients for ${seconds} s (ran ${((Date.now() - started) / 1000).toFixed(1)} s): ${all.length} requests, ${errors} errors`
