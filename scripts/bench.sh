@@ -12,6 +12,9 @@
 #      district's LSOAs).
 # BENCH=1 runs only benchmark 1, BENCH=2 only benchmark 2 (after a one-request check that the app serves),
 # BENCH=3 only benchmark 3.
+# BENCH=scale: issue 11 at national scale (12 months, 4.5M events) and the 50-client load test
+# (scripts/lib/bench-scale.sh); BENCH=hotspots: KDE against GRASS v.kernel, Gi* over the English LSOAs
+# (scripts/lib/bench-hotspots.sh; HOTSPOTS=gistar for Gi* only). Neither runs in the default (all) run.
 # Starts its own throwaway PostGIS and app (BENCH_APP_PORT, default 18080; BENCH_PGPORT, default 55438);
 # REPEAT sets the number of timed runs (default 15); BENCH_LOG=file keeps a copy of the app's log.
 set -euo pipefail
@@ -81,6 +84,11 @@ england_benchmark() {
   printf '  %-42s %8s ms\n' "then one district's LSOAs (Birmingham)" "$(( (t2 - t1) / 1000000 ))"
 }
 if [ "${BENCH:-all}" = "3" ]; then england_benchmark; exit 0; fi
+
+source "$ROOT/scripts/lib/bench-scale.sh"   # BENCH=scale: issue 11 at national scale, and the load test
+if [ "${BENCH:-all}" = "scale" ]; then scale_benchmark; exit 0; fi
+source "$ROOT/scripts/lib/bench-hotspots.sh"   # BENCH=hotspots: issue 12's KDE (against GRASS) and Gi*
+if [ "${BENCH:-all}" = "hotspots" ]; then hotspots_benchmark; exit 0; fi
 
 java -Xmx1g -jar backend/target/patchwork.jar --server.port="$APP_PORT" > "$CLUSTER/app.log" 2>&1 &
 APP_PID=$!

@@ -9,7 +9,9 @@ pw_require "${BASE_REQUIREMENTS[@]}" "${TEST_REQUIREMENTS[@]}"
 
 CLUSTER="$(mktemp -d /tmp/patchwork-test-pg.XXXXXX)"
 PORT="${PATCHWORK_TEST_PGPORT:-55439}"
+ETS_APP_PID=""
 cleanup() {
+  [ -n "$ETS_APP_PID" ] && kill "$ETS_APP_PID" 2>/dev/null || true   # the app the OGC suites ran against
   pw_stop_cluster "$CLUSTER"
   rm -rf "$CLUSTER"
 }
@@ -39,3 +41,14 @@ node --test frontend/test/
 
 echo "Java unit, integration and browser tests (mvn verify) ..."
 mvn -B verify "$@"
+
+# The OGC's own conformance suites (OGC API - Features 1-2, Tiles 1), against the app built above, started
+# once with the public tier on, on the test database the integration tests have just filled (so no second
+# data load). They run on a full run (no arguments, as CI runs it) or with PATCHWORK_OGC_ETS=1, and fail the
+# run on any failed test; a run that selects tests (-Dit.test=...) skips them unless asked.
+if [ $# -eq 0 ] || [ "${PATCHWORK_OGC_ETS:-0}" = 1 ]; then
+  source "$ROOT/scripts/lib/ogc-ets-instance.sh"
+  run_ogc_suites "$CLUSTER" "$PORT"
+else
+  echo "OGC conformance suites skipped (tests selected; PATCHWORK_OGC_ETS=1 runs them too)"
+fi

@@ -12,9 +12,11 @@ import org.springframework.stereotype.Repository;
 class EventStore {
 
     private final JdbcClient jdbc;
+    private final CountCache cache;
 
-    EventStore(JdbcClient jdbc) {
+    EventStore(JdbcClient jdbc, CountCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     List<EventDataset> datasets() {
@@ -24,17 +26,32 @@ class EventStore {
 
     /** One cell per loaded LSOA (zero counts included), with its MSOA, ward and district and its record-key sum. */
     List<LsoaCell> cells(long datasetId, CountFilter filter) {
+        return cache.get("cells", datasetId, filter, () -> List.copyOf(readCells(datasetId, filter)));
+    }
+
+    /**
+     * Each LSOA's areas map, one object per distinct (LSOA, MSOA, ward, district) shared by every kept count
+     * table (CountCache), so a kept table costs a reference per LSOA rather than a map.
+     */
+    private final Map<List<String>, Map<String, String>> areaMaps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<LsoaCell> readCells(long datasetId, CountFilter filter) {
         return jdbc.sql(SqlScripts.load("events/counts_by_lsoa"))
                 .param("dataset_id", datasetId).param("category", filter.category())
                 .param("first_day", filter.firstDay()).param("last_day", filter.lastDay())
-                .query((rs, n) -> {
-                    Map<String, String> areas = new LinkedHashMap<>();
-                    areas.put("lsoa", rs.getString("lsoa_code"));
-                    areas.put("msoa", rs.getString("msoa_code"));
-                    areas.put("ward", rs.getString("ward_code"));
-                    areas.put("district", rs.getString("lad_code"));
-                    return new LsoaCell(areas, rs.getLong("events"), rs.getLong("key_sum"));
-                }).list();
+                .query((rs, n) -> new LsoaCell(areas(rs.getString("lsoa_code"), rs.getString("msoa_code"), rs.getString("ward_code"),
+                        rs.getString("lad_code")), rs.getLong("events"), rs.getLong("key_sum"))).list();
+    }
+
+    private Map<String, String> areas(String lsoa, String msoa, String ward, String district) {
+        return areaMaps.computeIfAbsent(java.util.Arrays.asList(lsoa, msoa, ward, district), key -> {
+            Map<String, String> areas = new LinkedHashMap<>();
+            areas.put("lsoa", lsoa);
+            areas.put("msoa", msoa);
+            areas.put("ward", ward);
+            areas.put("district", district);
+            return java.util.Collections.unmodifiableMap(areas);
+        });
     }
 
     /** A count of events and the sum of their record keys. */
@@ -43,10 +60,10 @@ class EventStore {
 
     /** Events whose area code is not one of the loaded LSOAs (e.g. just over the force boundary). */
     KeyedCount outside(long datasetId, CountFilter filter) {
-        return jdbc.sql(SqlScripts.load("events/count_outside"))
+        return cache.get("outside", datasetId, filter, () -> jdbc.sql(SqlScripts.load("events/count_outside"))
                 .param("dataset_id", datasetId).param("category", filter.category())
                 .param("first_day", filter.firstDay()).param("last_day", filter.lastDay())
-                .query((rs, n) -> new KeyedCount(rs.getLong("events"), rs.getLong("key_sum"))).single();
+                .query((rs, n) -> new KeyedCount(rs.getLong("events"), rs.getLong("key_sum"))).single());
     }
 
     record CategoryTotal(String category, long events, long keySum) {

@@ -49,8 +49,24 @@ class IndicatorStore {
     record Population(String code, String district, Long population) {
     }
 
-    /** Every area of the level (from the loaded LSOAs) with its mid-2015 population, by code. */
+    private record KeptPopulation(String stamp, Map<String, Population> byCode) {
+    }
+
+    /** The last population read per level, kept while population_stamp.sql answers the same (a read is ~33k rows). */
+    private final Map<String, KeptPopulation> keptPopulation = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Every area of the level (from the loaded LSOAs) with its mid-2015 population, by code (unmodifiable). */
     Map<String, Population> population(String level) {
+        String stamp = jdbc.sql(SqlScripts.load("indicators/population_stamp")).query(String.class).single();
+        KeptPopulation kept = keptPopulation.get(level);
+        if (kept == null || !kept.stamp().equals(stamp)) {
+            kept = new KeptPopulation(stamp, java.util.Collections.unmodifiableMap(readPopulation(level)));
+            keptPopulation.put(level, kept);
+        }
+        return kept.byCode();
+    }
+
+    private Map<String, Population> readPopulation(String level) {
         Map<String, Population> byCode = new LinkedHashMap<>();
         jdbc.sql(SqlScripts.load("indicators/population", Map.of("level", HIERARCHY_COLUMN.get(level))))
                 .query((rs, n) -> new Population(rs.getString("code"), rs.getString("district"), (Long) rs.getObject("population", Long.class)))
