@@ -93,6 +93,8 @@ class EventPipeline implements KindPipeline {
         String force = mapping.lsoaCode() == null ? null : jdbc.sql("select coalesce(attributes ->> 'Falls within', attributes ->> 'falls_within') from "
                 + checked + " where reason is null group by 1 order by count(*) desc limit 1").query(String.class).optional().orElse(null);
         Map<String, Object> check = areaCheck.ofJob(assigned, assignment.get("points"), assignment.get("outside_area"), epsg, mapping, force);
+        // every row outside the area goes into report.csv beside the rejected ones: kept, but counted nowhere
+        areaCheck.recordRowsOutside(upload.job(), assigned);
         return new Checked(checked, assigned, rowsIn, rejected, mapping, Map.of("assignment", assignment, "areaCheck", check), epsg);
     }
 

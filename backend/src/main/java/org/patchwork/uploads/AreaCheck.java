@@ -53,6 +53,17 @@ public class AreaCheck {
         return verdict;
     }
 
+    /**
+     * Lists every point of {@code assigned} counted in no loaded LSOA in the job's report (report.csv), with where it
+     * lies, after the rejected rows; answers how many were listed.
+     */
+    public int recordRowsOutside(java.util.UUID job, String assigned) {
+        Area area = partnership.describe();
+        return jdbc.sql(SqlScripts.load("uploads/record_rows_outside_area", Map.of("assigned", assigned))).param("job", job)
+                .param("reason", "outside the partnership's area (" + area.name() + "'s " + String.format(Locale.UK, "%,d", area.lsoas())
+                        + " LSOAs): kept in the dataset, counted in no area").update();
+    }
+
     /** The verdict on the first {@value #PREVIEW_SAMPLE} points of the file's main layer, for the preview (null when it has no points). */
     Map<String, Object> ofPreview(UploadFiles.Prepared prepared, Inspection inspection) {
         ColumnMapping mapping = inspection.suggestedMapping();

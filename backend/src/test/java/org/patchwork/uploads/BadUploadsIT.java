@@ -223,7 +223,7 @@ class BadUploadsIT {
         if (bad.rows() != null) {
             List<Long> named = problem.path("errors").valueStream().map(e -> e.path("row").asLong()).toList();
             assertThat(named).as("lines named in the errors of %s", bad).containsExactlyElementsOf(bad.rows());
-            List<CSVRecord> report = manager.report(refusal.job());
+            List<CSVRecord> report = manager.rejectedRows(refusal.job());
             assertThat(report.stream().map(r -> Long.parseLong(r.get("row"))).toList()).containsExactlyElementsOf(bad.rows());
             assertThat(report).allSatisfy(r -> assertThat(r.get("reason")).isNotBlank());
         }

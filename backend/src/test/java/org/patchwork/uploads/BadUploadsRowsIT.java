@@ -65,7 +65,7 @@ class BadUploadsRowsIT {
         assertThat(result.path("rowsRejected").asInt()).as("2022-13 and 31/02/2022").isEqualTo(16);
         assertThat(result.path("rowsPublished").asInt()).as("2022-03, 2022-03-15 and 15/03/2022").isEqualTo(24);
 
-        List<CSVRecord> report = manager.report(location(job));
+        List<CSVRecord> report = manager.rejectedRows(location(job));
         assertThat(report).hasSize(16);
         assertThat(report.stream().map(r -> Long.parseLong(r.get("row"))).toList()).containsExactlyElementsOf(lines(i -> i % 5 >= 3));
         assertThat(report).allSatisfy(r -> {
@@ -87,7 +87,7 @@ class BadUploadsRowsIT {
         JsonNode job = loadValidRows(files.rows("zero.csv", (row, i) -> i % 4 == 0 ? put(put(row, "Longitude", "0"), "Latitude", "0") : row));
         assertThat(job.path("result").path("rowsRejected").asInt()).isEqualTo(10);
         assertThat(job.path("result").path("rowsPublished").asInt()).isEqualTo(30);
-        List<CSVRecord> report = manager.report(location(job));
+        List<CSVRecord> report = manager.rejectedRows(location(job));
         assertThat(report.stream().map(r -> Long.parseLong(r.get("row"))).toList()).containsExactlyElementsOf(lines(i -> i % 4 == 0));
         assertThat(report).allSatisfy(r -> {
             assertThat(r.get("reason")).isEqualTo("the point is at (0, 0), which means the location is missing");
@@ -107,7 +107,7 @@ class BadUploadsRowsIT {
         JsonNode job = loadValidRows(file);
         assertThat(job.path("result").path("rowsIn").asInt()).isEqualTo(13);
         assertThat(job.path("result").path("rowsRejected").asInt()).isEqualTo(3);
-        List<CSVRecord> report = manager.report(location(job));
+        List<CSVRecord> report = manager.rejectedRows(location(job));
         assertThat(report.stream().map(r -> r.get("row")).toList()).containsExactly("12", "13", "14");
         assertThat(report.stream().map(r -> r.get("value")).toList())
                 .containsExactlyElementsOf(withIds.subList(0, 3).stream().map(r -> r.get("Crime ID")).toList());

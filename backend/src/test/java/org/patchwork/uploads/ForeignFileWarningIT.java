@@ -52,6 +52,24 @@ class ForeignFileWarningIT {
         assertThat(result.path("areaCheck").path("rowsOutsideArea").size()).isEqualTo(1_000);
         assertThat(result.path("areaCheck").path("rowsOutsideArea").get(0).path("lsoa_code").asString()).startsWith("E01");
 
+        // every one of them in the job's report.csv too, by file line, with where the file puts it
+        String report = job.path("report").asString();
+        List<org.apache.commons.csv.CSVRecord> outsideRows = manager.report(report.substring(0, report.length() - "/report.csv".length()))
+                .stream().filter(r -> r.get("reason").startsWith("outside the partnership's area (Merseyside's 910 LSOAs)")).toList();
+        assertThat(outsideRows).hasSize((int) points);
+        for (org.apache.commons.csv.CSVRecord r : outsideRows) {
+            Map<String, String> row = rows.get(Integer.parseInt(r.get("row")) - 2);   // line 1 is the header
+            assertThat(r.get("file")).isEqualTo(csv.getFileName().toString());
+            String[] where = r.get("value").replaceFirst(" \\(LSOA .*\\)$", "").replace("longitude ", "").replace("latitude ", "").split(", ");
+            assertThat(Double.parseDouble(where[0])).as("line %s", r.get("row")).isCloseTo(Double.parseDouble(row.get("Longitude")),
+                    org.assertj.core.api.Assertions.within(1e-5));
+            assertThat(Double.parseDouble(where[1])).as("line %s", r.get("row")).isCloseTo(Double.parseDouble(row.get("Latitude")),
+                    org.assertj.core.api.Assertions.within(1e-5));
+            if (!row.get("LSOA code").isBlank()) {
+                assertThat(r.get("value")).endsWith("(LSOA " + row.get("LSOA code") + ")");
+            }
+        }
+
         UploadClient.Counts counts = manager.counts(result.path("datasetId").asLong(), "lsoa");
         assertThat(counts.areas().values().stream().mapToLong(Long::longValue).sum()).as("counted in Merseyside's LSOAs")
                 .isZero();

@@ -123,7 +123,7 @@ class LoadReportAccessIT {
 
     @Test
     void reportCellsThatWouldRunAsSpreadsheetFormulasAreNeutralised() {
-        List<CSVRecord> report = new UploadClient(port, ownerManager.username(), ownerManager.password()).report(job);
+        List<CSVRecord> report = new UploadClient(port, ownerManager.username(), ownerManager.password()).rejectedRows(job);
 
         assertThat(report.stream().map(r -> r.get("value")).toList()).containsExactlyInAnyOrder(
                 "'=HYPERLINK(\"http://attacker.example\",\"x\")", "'+1+1", "'-1+1", "'@SUM(1)", "2022-13");

@@ -149,6 +149,11 @@ public final class UploadClient {
     }
 
     /** The job's row-level report, each row as file, row, column, value, reason. */
+    /** The report's rejected rows, without the rows listed because they lie outside the partnership's area. */
+    List<CSVRecord> rejectedRows(String jobLocation) {
+        return report(jobLocation).stream().filter(r -> !r.get("reason").startsWith("outside the partnership's area")).toList();
+    }
+
     List<CSVRecord> report(String jobLocation) {
         Reply reply = api.get(jobLocation + "/report.csv");
         assertThat(reply.status()).as("report of %s", jobLocation).isEqualTo(200);
