@@ -26,14 +26,16 @@ pw_as_owner "$PG_BIN/psql" -h "$CLUSTER" -p "$PORT" -U postgres -v ON_ERROR_STOP
 pw_as_owner "$PG_BIN/psql" -h "$CLUSTER" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt -d patchwork_area \
   -c "create extension if not exists postgis"
 export PATCHWORK_TEST_AREA_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PORT/patchwork_area"
-# One more for the same reason: the Merseyside partnership widened by a neighbour (MerseysideWideningIT).
-for db in patchwork_widen; do
+# Two more for the same reason: the Merseyside partnership widened by a neighbour (MerseysideWideningIT), and a
+# second area the access matrix and the planted-count tests also run on (access.SecondArea, South Yorkshire).
+for db in patchwork_widen patchwork_second; do
   pw_as_owner "$PG_BIN/psql" -h "$CLUSTER" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt \
     -c "drop database if exists $db" -c "create database $db owner patchwork_owner"
   pw_as_owner "$PG_BIN/psql" -h "$CLUSTER" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt -d "$db" \
     -c "create extension if not exists postgis"
 done
 export PATCHWORK_TEST_WIDEN_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PORT/patchwork_widen"
+export PATCHWORK_TEST_SECOND_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PORT/patchwork_second"
 
 cd "$ROOT"
 echo "Front-end unit tests (node --test) ..."

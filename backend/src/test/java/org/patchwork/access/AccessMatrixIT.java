@@ -85,7 +85,7 @@ class AccessMatrixIT {
     String savedCustomArea;
     long customIndicator;
 
-    /** The governed data the matrix runs on: Merseyside Police's, in the shared test database (a subclass may run it on another area's). */
+    /** The governed data the matrix runs on: Merseyside Police's, in the shared test database (SecondAreaAccessMatrixIT: another area's). */
     CrimeData crimeData() {
         return new CrimeData(jdbc);
     }

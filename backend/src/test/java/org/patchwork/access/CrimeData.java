@@ -78,7 +78,7 @@ final class CrimeData {
     }
 
     final long datasetId;
-    /** The governed dataset's slug and owner partner (Merseyside Police's 2022 street crime unless another is named). */
+    /** The governed dataset's slug and owner partner (Merseyside's unless a second area's, see SecondArea). */
     final String slug;
     final String owner;
     final List<Lsoa> lsoas;

@@ -71,7 +71,7 @@ class PlantedCountIT {
                 crime.owner);
     }
 
-    /** The governed data: Merseyside Police's, in the shared test database (a subclass may run it on another area's). */
+    /** The governed data: Merseyside Police's, in the shared test database (SecondAreaPlantedCountIT: another area's). */
     CrimeData crimeData() {
         return new CrimeData(jdbc);
     }
