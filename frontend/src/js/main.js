@@ -14,6 +14,9 @@ import { LayerPickerControl } from "./controls/LayerPickerControl.js";
 import { DistrictZoomControl } from "./controls/DistrictZoomControl.js";
 import { LegendControl } from "./controls/LegendControl.js";
 import { AreaDetailsPanel } from "./panels/AreaDetailsPanel.js";
+import { ExportControl } from "./controls/ExportControl.js";
+import { exportLayer } from "./exportLayer.js";
+import { openExportDialog } from "./exportDialog.js";
 
 const DEPRIVATION = { key: "imd", label: "Deprivation (IMD 2019)" };
 const element = document.getElementById("map");
@@ -51,6 +54,11 @@ picker.on("change", (choice) => {
 picker.on("overlay", ({ key, on }) => overlays.set(key, on));
 districts.on("change", ({ code }) => browser.zoomTo(code));
 status.on("retry", () => browser.refresh());
+// Export the layer shown (the same collection, filters and access as the map's data).
+new ExportControl().addTo(leafletMap).on("export", () => {
+  const layer = exportLayer(browser.choice, browser.themes.get(browser.choice.theme));
+  openExportDialog(layer.collectionId, layer.title, layer);
+});
 
 browser.start();
 signedInPage({ allowAnonymous: true }).then(async () => {

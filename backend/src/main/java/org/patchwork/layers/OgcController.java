@@ -43,15 +43,17 @@ class OgcController {
     private final CollectionCatalogue catalogue;
     private final AccessPolicy policy;
     private final OgcTiles tiles;
+    private final List<CollectionFormats> formats;
 
     OgcController(FeatureStore store, OgcProperties properties, ObjectMapper json, CollectionCatalogue catalogue,
-                  AccessPolicy policy, OgcTiles tiles) {
+                  AccessPolicy policy, OgcTiles tiles, List<CollectionFormats> formats) {
         this.store = store;
         this.properties = properties;
         this.json = json;
         this.catalogue = catalogue;
         this.policy = policy;
         this.tiles = tiles;
+        this.formats = formats;
     }
 
     @GetMapping({"", "/"})
@@ -119,6 +121,12 @@ class OgcController {
     @GetMapping("/collections/{collectionId}/items")
     void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         FeatureCollection collection = catalogue.find(collectionId, "ogc-items");
+        for (CollectionFormats format : formats) {   // f=csv and the like, from the export feature
+            if (format.servesItems(request.getParameter("f"))) {
+                format.writeItems(request.getParameter("f"), collection, request, response);
+                return;
+            }
+        }
         boolean html = wantsHtml(request);
         if (collection.items() instanceof AreaItems byArea) {
             byArea.writer().write(collection, request, response, html);
@@ -221,6 +229,8 @@ class OgcController {
                 new Link(href + "/items", "items", GEOJSON, "Features as GeoJSON"),
                 new Link(href + "/items?f=html", "items", "text/html", "Features as HTML")));
         links.addAll(links(tiles.collectionLinks(base(), collection.id())));
+        String root = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        formats.forEach(format -> format.links(root, collection).forEach(l -> links.add(new Link(l.href(), l.rel(), l.type(), l.title()))));
         body.put("links", links);
         return body;
     }
