@@ -31,8 +31,8 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class ExportSources {
 
-    private static final Pattern FIELD = Pattern.compile(
-            "^(.+): (String|Integer|Integer64|Real|Date|DateTime|Time|Binary|StringList|IntegerList|Integer64List|RealList) \\(.*\\)$");
+    /** A field line of ogrinfo's summary: {@code name: Type (width.precision)}, the type perhaps with a subtype, e.g. Integer(Boolean). */
+    static final Pattern FIELD = Pattern.compile("^(.+): [A-Za-z0-9]+(\\([A-Za-z0-9]+\\))? \\([0-9]+\\.[0-9]+\\)$");
 
     private final CollectionReader reader;
     private final Gdal gdal;
@@ -123,8 +123,8 @@ class ExportSources {
         } else if (request.srid() != 27700) {
             args.addAll(List.of("-t_srs", "EPSG:" + request.srid()));
         }
-        if (!source.points() && format != ExportFormat.CSV) {
-            args.addAll(List.of("-nlt", "PROMOTE_TO_MULTI"));
+        if (format != ExportFormat.CSV) {   // the views' geometry columns have no type of their own
+            args.addAll(List.of("-nlt", source.points() ? "POINT" : "PROMOTE_TO_MULTI"));
         }
         String summary = title + ". " + metadata.get("attribution") + ". Licence: " + metadata.get("licence") + ".";
         switch (format) {

@@ -108,7 +108,11 @@ public class CollectionReader {
             byArea.writer().write(collection, withParameters(request, paged), capturing(response, counted), false);
             return new Page(counted.returned(), counted.matched());
         }
-        FeatureQuery query = FeatureQuery.parse(collection, paged, properties);
+        // the feature id also as a property, first, as in a whole-view export (a GeoJSON reader takes a numeric id as its FID)
+        ViewItems view = (ViewItems) collection.items();
+        FeatureCollection withId = new FeatureCollection(collection.id(), collection.title(), collection.description(), collection.queryables(),
+                collection.datasetId(), new ViewItems(view.view(), "jsonb_build_object('id', v.id) || (" + view.properties() + ")", view.recordLevel()));
+        FeatureQuery query = FeatureQuery.parse(withId, paged, properties);
         long matched = store.count(query);
         int[] returned = {0};
         out.write("{\"type\":\"FeatureCollection\",\"features\":[");
