@@ -147,7 +147,7 @@ class OgcController {
         if (hasNext) {
             links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("offset", query.offset() + query.limit())
-                    .replaceQueryParam("limit", query.limit()).build().toUriString(), "next", html ? "text/html" : GEOJSON, "Next page"));
+                    .replaceQueryParam("limit", nextLimit(query.limit(), html, properties)).build().toUriString(), "next", html ? "text/html" : GEOJSON, "Next page"));
         }
         if (query.offset() > 0) {
             links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest()
@@ -272,6 +272,15 @@ class OgcController {
         }
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("text/html");
+    }
+
+    /**
+     * The limit a next link asks for: the page size asked for, except that GeoJSON pages smaller than the default page
+     * size grow to the maximum. GDAL's OAPIF driver before 3.8 (QGIS's, Debian 12's) always asks for 10 features and
+     * follows next links as given, so without this a whole collection takes one request per 10 features.
+     */
+    static int nextLimit(int limit, boolean html, OgcProperties properties) {
+        return html || limit >= properties.defaultLimit() ? limit : properties.maxLimit();
     }
 
     static String withParam(String url, String name, String value) {
