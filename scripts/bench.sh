@@ -38,7 +38,7 @@ trap cleanup EXIT
 pw_start_cluster "$CLUSTER" "$PG_PORT"
 
 cd "$ROOT"
-mvn -B -q -DskipTests install
+[ -n "${BENCH_SKIP_BUILD:-}" ] || mvn -B -q -DskipTests install   # BENCH_SKIP_BUILD=1: use the jar already built
 
 export PATCHWORK_ADMIN_PASSWORD="bench-admin-$(date +%s%N)"
 AUTH=(-u "admin:$PATCHWORK_ADMIN_PASSWORD")
