@@ -77,7 +77,7 @@ class ExportSources {
             try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
                 read = reader.page(collection, request.filters(), offset, (int) Math.min(limit - features, reader.pageSize()), http, response, out);
             }
-            List<String> args = new ArrayList<>(List.of("-f", "GPKG"));
+            List<String> args = new ArrayList<>(List.of("-f", "GPKG", "-noNativeData"));   // not the page's numberMatched and links
             if (pageNumber > 0) {
                 args.addAll(List.of("-update", "-append"));
             }
@@ -115,7 +115,7 @@ class ExportSources {
         String title = String.valueOf(metadata.get("title"));
         Path main = out.resolve((format == ExportFormat.KMZ ? "doc" : layer) + "." + format.extension());
         Path target = format == ExportFormat.CSV ? Files.createDirectory(dir.resolve("raw")).resolve(layer + ".csv") : main;
-        List<String> args = new ArrayList<>(List.of("-f", format.driver(), target.toString()));
+        List<String> args = new ArrayList<>(List.of("-f", format.driver(), "-noNativeData", target.toString()));
         args.addAll(source.arguments());
         args.addAll(List.of("-nln", layer));
         if (source.needsSourceCrs()) {

@@ -71,6 +71,14 @@ class Exporter {
             document.put("features", source.features());
             String layer = collection.id();
             GdalOutput written = sources.write(source, request, document, layer, dir);
+            // recorded once the file exists and before it is sent, so a download broken off half way is audited too
+            String detail = ("collection=" + collection.id() + " format=" + request.format().key() + " crs=EPSG:" + request.srid() + " "
+                    + document.get("parameters") + (paging == null ? "" : " offset=" + paging.offset() + " limit=" + paging.limit())).strip();
+            if (collection.datasetId() == null) {
+                policy.audit("export", output, detail + " features=" + source.features());
+            } else {
+                policy.audit("export", collection.datasetId(), output, (int) Math.min(Integer.MAX_VALUE, source.features()), detail);
+            }
             if (plainCsv) {
                 send(response, "text/csv", collection.id() + ".csv", false);
                 try (OutputStream out = response.getOutputStream()) {
@@ -85,13 +93,6 @@ class Exporter {
                 try (OutputStream out = response.getOutputStream()) {
                     Files.copy(written.main(), out);
                 }
-            }
-            String detail = ("collection=" + collection.id() + " format=" + request.format().key() + " crs=EPSG:" + request.srid() + " "
-                    + document.get("parameters") + (paging == null ? "" : " offset=" + paging.offset() + " limit=" + paging.limit())).strip();
-            if (collection.datasetId() == null) {
-                policy.audit("export", output, detail + " features=" + source.features());
-            } else {
-                policy.audit("export", collection.datasetId(), output, (int) Math.min(Integer.MAX_VALUE, source.features()), detail);
             }
         } finally {
             deleteRecursively(dir);
