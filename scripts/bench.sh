@@ -39,6 +39,7 @@ pw_start_cluster "$CLUSTER" "$PG_PORT"
 
 cd "$ROOT"
 [ -n "${BENCH_SKIP_BUILD:-}" ] || mvn -B -q -DskipTests install   # BENCH_SKIP_BUILD=1: use the jar already built
+JAR="${BENCH_JAR:-$ROOT/backend/target/patchwork.jar}"   # BENCH_JAR: a copy, so a build meanwhile cannot change it under the app
 
 export PATCHWORK_ADMIN_PASSWORD="bench-admin-$(date +%s%N)"
 AUTH=(-u "admin:$PATCHWORK_ADMIN_PASSWORD")
@@ -55,7 +56,7 @@ england_benchmark() {
     -c "create extension if not exists postgis" >/dev/null
   local start end pid peak=0 rss
   start=$(date +%s%N)
-  PATCHWORK_AREA=england java -Xmx1g -jar backend/target/patchwork.jar --server.port="$port" \
+  PATCHWORK_AREA=england java -Xmx1g -jar "$JAR" --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" > "$log" 2>&1 &
   pid=$!
   echo "Benchmark 3: waiting for Patchwork to load all of England ..."
@@ -86,10 +87,10 @@ england_benchmark() {
 }
 if [ "${BENCH:-all}" = "3" ]; then england_benchmark; exit 0; fi
 
-java -Xmx1g -jar backend/target/patchwork.jar --server.port="$APP_PORT" > "$CLUSTER/app.log" 2>&1 &
+java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" > "$CLUSTER/app.log" 2>&1 &
 APP_PID=$!
 echo "Waiting for Patchwork to start and load its data ..."
-for _ in $(seq 1 180); do
+for _ in $(seq 1 "${BENCH_START_WAIT:-180}"); do   # seconds; a busy machine may need more
   if curl -sf "${AUTH[@]}" "http://localhost:$APP_PORT/api/datasets" 2>/dev/null | grep -q '"imd2019-domains"'; then break; fi
   sleep 1
 done
