@@ -10,8 +10,12 @@
 #      time to load the reference data of all of England (32,844 LSOAs, 6,791 MSOAs, wards, 309 districts,
 #      IMD, population), the app's peak memory meanwhile, and the first map's requests (districts; one
 #      district's LSOAs).
+#   4. Export: the national month's points (benchmark 2's upload) through /api/export as GeoPackage and as
+#      zipped Shapefile, against ogr2ogr from PostGIS of the same rows (the app's role, the same view).
+#      Aim: <= 1.2x.
 # BENCH=1 runs only benchmark 1, BENCH=2 only benchmark 2 (after a one-request check that the app serves),
-# BENCH=3 only benchmark 3.
+# BENCH=3 only benchmark 3, BENCH=4 only benchmark 4 (after benchmark 2's upload, whose reference is then skipped);
+# EXPORT_REPEAT sets its timed runs (default 3).
 # BENCH=scale: issue 11 at national scale (12 months, 4.5M events) and the 50-client load test
 # (scripts/lib/bench-scale.sh); BENCH=hotspots: KDE against GRASS v.kernel, Gi* over the English LSOAs
 # (scripts/lib/bench-hotspots.sh; HOTSPOTS=gistar for Gi* only). Neither runs in the default (all) run.
@@ -37,7 +41,8 @@ trap cleanup EXIT
 pw_start_cluster "$CLUSTER" "$PG_PORT"
 
 cd "$ROOT"
-mvn -B -q -DskipTests install
+[ -n "${BENCH_SKIP_BUILD:-}" ] || mvn -B -q -DskipTests install   # BENCH_SKIP_BUILD=1: use the jar already built
+JAR="${BENCH_JAR:-$ROOT/backend/target/patchwork.jar}"   # BENCH_JAR: a copy, so a build meanwhile cannot change it under the app
 
 export PATCHWORK_ADMIN_PASSWORD="bench-admin-$(date +%s%N)"
 AUTH=(-u "admin:$PATCHWORK_ADMIN_PASSWORD")
@@ -54,7 +59,7 @@ england_benchmark() {
     -c "create extension if not exists postgis" >/dev/null
   local start end pid peak=0 rss
   start=$(date +%s%N)
-  PATCHWORK_AREA=england java -Xmx1g -jar backend/target/patchwork.jar --server.port="$port" \
+  PATCHWORK_AREA=england java -Xmx1g -jar "$JAR" --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" > "$log" 2>&1 &
   pid=$!
   echo "Benchmark 3: waiting for Patchwork to load all of England ..."
@@ -90,10 +95,10 @@ if [ "${BENCH:-all}" = "scale" ]; then scale_benchmark; exit 0; fi
 source "$ROOT/scripts/lib/bench-hotspots.sh"   # BENCH=hotspots: issue 12's KDE (against GRASS) and Gi*
 if [ "${BENCH:-all}" = "hotspots" ]; then hotspots_benchmark; exit 0; fi
 
-java -Xmx1g -jar backend/target/patchwork.jar --server.port="$APP_PORT" > "$CLUSTER/app.log" 2>&1 &
+java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" > "$CLUSTER/app.log" 2>&1 &
 APP_PID=$!
 echo "Waiting for Patchwork to start and load its data ..."
-for _ in $(seq 1 180); do
+for _ in $(seq 1 "${BENCH_START_WAIT:-180}"); do   # seconds; a busy machine may need more
   if curl -sf "${AUTH[@]}" "http://localhost:$APP_PORT/api/datasets" 2>/dev/null | grep -q '"imd2019-domains"'; then break; fi
   sleep 1
 done
@@ -115,7 +120,7 @@ SQL="select json_build_object('type', 'FeatureCollection', 'features', json_agg(
 features=$(curl -sf "${AUTH[@]}" "$URL" | grep -o '"type" : "Feature"' | wc -l)
 [ "$features" -eq 298 ] || { echo "Expected 298 Liverpool LSOAs from the API, got $features" >&2; exit 1; }
 
-if [ "${BENCH:-all}" != "2" ]; then
+if [ "${BENCH:-all}" != "2" ] && [ "${BENCH:-all}" != "4" ]; then
   # median wall time in milliseconds of REPEAT runs of a command (one warm-up run first)
   median_ms() {
     "$@" > /dev/null
@@ -199,6 +204,43 @@ echo "$state" | grep -q '"state":"succeeded"' || { echo "The upload failed: $sta
 published=$(echo "$state" | sed -E 's/.*"rowsPublished":([0-9]+).*/\1/')
 rejected=$(echo "$state" | sed -E 's/.*"rowsRejected":([0-9]+).*/\1/')
 
+# ---------------------------------------------------------------------------------------------------
+# Benchmark 4: export of the national month's points, against ogr2ogr from PostGIS of the same rows.
+export_benchmark() {
+  local slug id repeat="${EXPORT_REPEAT:-3}" out="$CLUSTER/export" format
+  slug=$("${PSQL[@]}" -c "select slug from dataset where title = 'Street crime, England and Wales, May 2022'")
+  id=$("${PSQL[@]}" -c "select id from dataset where slug = '$slug'")
+  local points; points=$("${PSQL[@]}" -c "select count(*) from feature_event where dataset_id = $id")
+  mkdir -p "$out"
+  local token; token=$(curl -sf -u "$BENCH_USER:bench-password-123" "${CSRF[@]}" -H 'Content-Type: application/json' \
+    -d '{"name":"bench-export","days":1}' "http://localhost:$APP_PORT/api/me/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  median_of() {   # median wall time in ms of $repeat runs of a command (after one warm-up run)
+    "$@" > /dev/null 2>&1
+    for _ in $(seq 1 "$repeat"); do
+      local s e; s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
+    done | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+  }
+  export_once() { rm -rf "$out/api.$1"; curl -sf -H "Authorization: Bearer $token" -o "$out/api.$1" \
+    "http://localhost:$APP_PORT/api/export/$slug?format=$1"; }
+  reference_once() { rm -rf "$out/ref.$1"; [ "$1" = shp ] && mkdir -p "$out/ref.shp"
+    PGPASSWORD=patchwork ogr2ogr -f "$2" "$out/ref.$1" "PG:host=127.0.0.1 port=$PG_PORT dbname=patchwork user=patchwork" \
+      -sql "select v.* from feature_event v where v.dataset_id = $id" -nln "$slug" -a_srs EPSG:27700 $3; }
+  echo
+  echo "Benchmark 4: export of the national month's $points points, median of $repeat runs"
+  for format in gpkg shp; do
+    local api_ms ref_ms driver lco=""
+    if [ "$format" = gpkg ]; then driver=GPKG; else driver="ESRI Shapefile"; lco="-lco ENCODING=UTF-8"; fi
+    api_ms=$(median_of export_once "$format")
+    ref_ms=$(median_of reference_once "$format" "$driver" "$lco")
+    [ -s "$out/api.$format" ] || { echo "  the $format export failed" >&2; return 1; }
+    printf '  %-44s %8s ms  %10s bytes\n' "Patchwork /api/export format=$format" "$api_ms" "$(stat -c %s "$out/api.$format")"
+    printf '  %-44s %8s ms  %10s bytes\n' "ogr2ogr -f $driver from PostGIS (reference)" "$ref_ms" "$(du -cb "$out/ref.$format" | tail -1 | cut -f1)"
+    awk -v a="$api_ms" -v r="$ref_ms" -v f="$format" 'BEGIN { x = a / r; printf "  ratio %s export / ogr2ogr = %.2fx (aim <= 1.20x): %s\n", f, x, (x <= 1.2 ? "within aim" : "ABOVE AIM") }'
+  done
+  rm -rf "$out"
+}
+if [ "${BENCH:-all}" = "4" ]; then export_benchmark; exit 0; fi
+
 # The reference: the best plain-tool pipeline a GIS analyst would script for the same result, from the
 # same zip: merge the month's CSVs into one, load it with one ogr2ogr using COPY, and give every point
 # its LSOA with one PostGIS spatial join against the same national LSOAs (the 32,844 English LSOAs of the
@@ -237,4 +279,4 @@ printf '  %-52s %8s ms merge, %s ms ogr2ogr COPY load, %s ms spatial join\n' "  
 awk -v a="$upload_ms" -v r="$raw_ms" 'BEGIN { x = a / r; printf "  ratio Patchwork / plain tools = %.2fx (aim <= 1.00x): %s\n", x, (x <= 1 ? "within aim" : "ABOVE AIM") }'
 awk -v k="$peak_rss_kb" 'BEGIN { printf "  app peak resident memory during the upload = %.0f MB (aim < 1024 MB): %s\n", k / 1024, (k < 1048576 ? "within aim" : "ABOVE AIM") }'
 
-[ "${BENCH:-all}" = "all" ] && england_benchmark
+[ "${BENCH:-all}" = "all" ] && export_benchmark && england_benchmark

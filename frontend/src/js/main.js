@@ -19,6 +19,9 @@ import { TimeSliderControl } from "./controls/TimeSliderControl.js";
 import { collapsible } from "./controls/collapsible.js";
 import { trackLoads } from "./loadTracker.js";
 import { timeSteps } from "./timeSteps.js";
+import { ExportControl } from "./controls/ExportControl.js";
+import { exportLayer } from "./exportLayer.js";
+import { openExportDialog } from "./exportDialog.js";
 
 const DEPRIVATION = { key: "imd", label: "Deprivation (IMD 2019)" };
 const element = document.getElementById("map");
@@ -81,6 +84,11 @@ slider.on("step", ({ key }) => picker.setPeriod(key));
 picker.on("overlay", ({ key, on }) => overlays.set(key, on));
 districts.on("change", ({ code }) => browser.zoomTo(code));
 status.on("retry", () => browser.refresh());
+// Export the layer shown (the same collection, filters and access as the map's data).
+new ExportControl().addTo(leafletMap).on("export", () => {
+  const layer = exportLayer(browser.choice, browser.themes.get(browser.choice.theme));
+  openExportDialog(layer.collectionId, layer.title, layer);
+});
 
 browser.start();
 signedInPage({ allowAnonymous: true }).then(async (session) => {

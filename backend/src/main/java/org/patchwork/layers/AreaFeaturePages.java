@@ -80,7 +80,8 @@ public class AreaFeaturePages {
         links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString(), "self", OgcController.GEOJSON, "This page"));
         if (paging.offset() + page.size() < matched) {
             links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("offset", paging.offset() + paging.limit())
-                    .replaceQueryParam("limit", paging.limit()).build().toUriString(), "next", OgcController.GEOJSON, "Next page"));
+                    .replaceQueryParam("limit", OgcController.nextLimit(paging.limit(), false, properties)).build().toUriString(), "next",
+                    OgcController.GEOJSON, "Next page"));
         }
         out.write("],\"numberMatched\":" + matched + ",\"numberReturned\":" + page.size() + ",\"links\":" + json.writeValueAsString(links) + "}");
     }

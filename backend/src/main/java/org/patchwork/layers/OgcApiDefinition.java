@@ -34,7 +34,7 @@ final class OgcApiDefinition {
                 "schema", Map.of("type", "string")));
         parameters.put("bbox-crs", queryParameter("bbox-crs", "CRS of bbox", Map.of("type", "string", "format", "uri", "enum", OutputCrs.uris())));
         parameters.put("crs", queryParameter("crs", "CRS of the returned geometry", Map.of("type", "string", "format", "uri", "enum", OutputCrs.uris())));
-        parameters.put("f", queryParameter("f", "Representation", Map.of("type", "string", "enum", List.of("json", "html"))));
+        parameters.put("f", queryParameter("f", "Representation", Map.of("type", "string", "enum", List.of("json", "html", "csv"))));
 
         Map<String, Object> paths = new LinkedHashMap<>();
         paths.put("/", operation("Landing page", List.of(), "application/json"));

@@ -43,15 +43,17 @@ class OgcController {
     private final CollectionCatalogue catalogue;
     private final AccessPolicy policy;
     private final OgcTiles tiles;
+    private final List<CollectionFormats> formats;
 
     OgcController(FeatureStore store, OgcProperties properties, ObjectMapper json, CollectionCatalogue catalogue,
-                  AccessPolicy policy, OgcTiles tiles) {
+                  AccessPolicy policy, OgcTiles tiles, List<CollectionFormats> formats) {
         this.store = store;
         this.properties = properties;
         this.json = json;
         this.catalogue = catalogue;
         this.policy = policy;
         this.tiles = tiles;
+        this.formats = formats;
     }
 
     @GetMapping({"", "/"})
@@ -119,6 +121,12 @@ class OgcController {
     @GetMapping("/collections/{collectionId}/items")
     void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         FeatureCollection collection = catalogue.find(collectionId, "ogc-items");
+        for (CollectionFormats format : formats) {   // f=csv and the like, from the export feature
+            if (format.servesItems(request.getParameter("f"))) {
+                format.writeItems(request.getParameter("f"), collection, request, response);
+                return;
+            }
+        }
         boolean html = wantsHtml(request);
         if (collection.items() instanceof AreaItems byArea) {
             byArea.writer().write(collection, request, response, html);
@@ -139,7 +147,7 @@ class OgcController {
         if (hasNext) {
             links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("offset", query.offset() + query.limit())
-                    .replaceQueryParam("limit", query.limit()).build().toUriString(), "next", html ? "text/html" : GEOJSON, "Next page"));
+                    .replaceQueryParam("limit", nextLimit(query.limit(), html, properties)).build().toUriString(), "next", html ? "text/html" : GEOJSON, "Next page"));
         }
         if (query.offset() > 0) {
             links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest()
@@ -221,6 +229,8 @@ class OgcController {
                 new Link(href + "/items", "items", GEOJSON, "Features as GeoJSON"),
                 new Link(href + "/items?f=html", "items", "text/html", "Features as HTML")));
         links.addAll(links(tiles.collectionLinks(base(), collection.id())));
+        String root = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        formats.forEach(format -> format.links(root, collection).forEach(l -> links.add(new Link(l.href(), l.rel(), l.type(), l.title()))));
         body.put("links", links);
         return body;
     }
@@ -262,6 +272,15 @@ class OgcController {
         }
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("text/html");
+    }
+
+    /**
+     * The limit a next link asks for: the page size asked for, except that GeoJSON pages smaller than the default page
+     * size grow to the maximum. GDAL's OAPIF driver before 3.8 (QGIS's, Debian 12's) always asks for 10 features and
+     * follows next links as given, so without this a whole collection takes one request per 10 features.
+     */
+    static int nextLimit(int limit, boolean html, OgcProperties properties) {
+        return html || limit >= properties.defaultLimit() ? limit : properties.maxLimit();
     }
 
     static String withParam(String url, String name, String value) {

@@ -46,6 +46,8 @@ public enum ProblemType {
     INVALID_BBOX("invalid-bbox", HttpStatus.BAD_REQUEST, "Invalid request"),
     INVALID_CRS("invalid-crs", HttpStatus.BAD_REQUEST, "Invalid request"),
     INVALID_URL("invalid-url", HttpStatus.BAD_REQUEST, "Invalid request"),
+    INVALID_FORMAT("invalid-format", HttpStatus.BAD_REQUEST, "Invalid request"),
+    NOT_A_RASTER("not-a-raster", HttpStatus.BAD_REQUEST, "Invalid request"),
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
     UPLOAD_REJECTED("upload-rejected", HttpStatus.UNPROCESSABLE_CONTENT, "Upload rejected"),
     QUERY_TIMEOUT("query-timeout", HttpStatus.SERVICE_UNAVAILABLE, "Query timeout"),

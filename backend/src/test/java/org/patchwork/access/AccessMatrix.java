@@ -97,5 +97,15 @@ final class AccessMatrix {
         new Row("GET /api/hotspots/{hotspotPublic}",                       OK,     OK,         DENIED,     OK,      DENIED,  HIDDEN),
         new Row("GET /ogc/collections/hotspots-{hotspotRecord}/items",     OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
         new Row("GET /ogc/collections/hotspots-{hotspotAggregate}/items",  OK,     OK,         DENIED,     DENIED,  DENIED,  HIDDEN),
-        new Row("GET /ogc/collections/hotspots-{hotspotPublic}/items",     OK,     OK,         DENIED,     OK,      DENIED,  HIDDEN));
+        new Row("GET /ogc/collections/hotspots-{hotspotPublic}/items",     OK,     OK,         DENIED,     OK,      DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}-by-district/items?f=csv{filter}", OK,  OK,         OK,         OK,      DENIED,  HIDDEN),
+        new Row("GET /ogc/collections/{slug}/items?f=csv&{points}",        OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        // exports (GET /api/export/{collection}): the same decision as the collection's items
+        new Row("GET /api/export/{slug}?format=geojson&{points}",          OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /api/export/{slug}?format=shp",                       OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /api/export/{slug}-by-lsoa?format=geojson{filter}",   EXACT,  PERTURBED,  GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/export/{slug}-by-msoa?format=geojson{filter}",   EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/export/{slug}-by-district?format=geojson{month}", EXACT, PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/export/{slug}-by-district?format=gpkg{filter}",  OK,     OK,         OK,         OK,      DENIED,  HIDDEN),
+        new Row("GET /api/export/{slug}-by-district?format=geojson{months}", EXACT, PERIOD,   PERIOD,     PERIOD,  DENIED,  HIDDEN));
 }

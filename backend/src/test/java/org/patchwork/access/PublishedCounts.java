@@ -84,6 +84,13 @@ final class PublishedCounts {
         return cells;
     }
 
+    /** An exported GeoJSON's features by their area code. */
+    static Map<String, Cell> fromExport(JsonNode body) {
+        Map<String, Cell> cells = new TreeMap<>();
+        body.path("features").forEach(feature -> cells.put(feature.path("properties").path("code").asString(), cell(feature.path("properties"))));
+        return cells;
+    }
+
     static Cell cell(JsonNode node) {
         JsonNode count = node.path("count");
         return new Cell(count.isNumber() ? count.asLong() : null, node.path("suppressed").asBoolean());
