@@ -67,6 +67,11 @@ public final class AdminApi {
         return admin.postJson("/api/admin/partners", Map.of("name", unique(name), "kind", kind)).path("id").asLong();
     }
 
+    /** A new partner called exactly {@code name} (for a database of its own, where the name cannot clash). */
+    public long partnerNamed(String name, String kind) {
+        return admin.postJson("/api/admin/partners", Map.of("name", name, "kind", kind)).path("id").asLong();
+    }
+
     /** The id of an existing partner, e.g. "Merseyside Police" (created when its data is loaded). */
     public long partnerId(String name) {
         for (JsonNode partner : admin.getJson("/api/admin/partners")) {

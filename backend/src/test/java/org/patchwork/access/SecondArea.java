@@ -70,7 +70,7 @@ final class SecondArea {
                  InputStream in = zip.getInputStream(zip.getEntry(MONTH))) {
                 Files.copy(in, csv, StandardCopyOption.REPLACE_EXISTING);
             }
-            new AdminApi(port).partner(OWNER, "police");
+            new AdminApi(port).partnerNamed(OWNER, "police");
             UploadClient police = UploadClient.ofPartner(port, OWNER);
             JsonNode job = police.load(csv, Map.of("title", "Street crime, South Yorkshire May 2022", "theme", "crime", "publishValidRows", true));
             assertThat(job.path("state").asString()).as("%s", job).isEqualTo("succeeded");
