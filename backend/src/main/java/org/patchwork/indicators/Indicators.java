@@ -24,8 +24,12 @@ public class Indicators {
     private final EventCounts counts;
     private final IndicatorValues values;
     private final IndicatorSeries series;
+    // IndicatorClasses needs this service (require) as this one needs it (map): resolved lazily
+    private final org.springframework.beans.factory.ObjectProvider<IndicatorClasses> classes;
 
-    Indicators(IndicatorStore store, AccessPolicy policy, EventCounts counts, IndicatorValues values, IndicatorSeries series) {
+    Indicators(IndicatorStore store, AccessPolicy policy, EventCounts counts, IndicatorValues values, IndicatorSeries series,
+               org.springframework.beans.factory.ObjectProvider<IndicatorClasses> classes) {
+        this.classes = classes;
         this.store = store;
         this.policy = policy;
         this.counts = counts;
@@ -109,6 +113,15 @@ public class Indicators {
     Map<String, Object> funnel(long id, String level, String within) {
         Seen seen = require(id, "indicator-funnel");
         return series.funnel(values.table(seen.indicator(), seen.access(), level, within, "indicator-funnel"));
+    }
+
+    /**
+     * An indicator's values as the current viewer may see them, classified for a map (by value, or by significance
+     * against the district or the partnership); 404/403 as {@link #require}, and audited under {@code output}.
+     */
+    public IndicatorMap map(long id, String level, String within, org.patchwork.classification.ClassificationRequest request,
+                            String by, String comparator, String output) {
+        return classes.getObject().map(id, level, within, request, by, comparator, output);
     }
 
     private static ApiProblem unknown(long id) {
