@@ -9,12 +9,14 @@ import { indicators } from "../indicators.js";
 
 const nameOf = (feature) => feature.properties?.name ?? String(feature.id ?? feature.properties?.code);
 
-// theme: from crimeThemes.js; filter: { category, from, to }. Returns { layer, legend, title, view }.
-export function countLayer(collection, { theme, level, filter }) {
+// theme: from crimeThemes.js; filter: { category, from, to }; answer: the server's classes of the counts
+// (POST /api/classify with crime.classesRequest). Returns { layer, legend, title, view }.
+export function countLayer(collection, { theme, level, filter, answer }) {
   suppressedHatch();
   const category = theme.categories.find((c) => c.code === filter.category)?.name ?? "All crime types";
   const title = `${category}, ${crime.period(filter.from, filter.to)}`;
-  const view = crime.view(collection.features, { disclosure: theme.disclosure, title, levelNoun: indicators.level(level).noun });
+  const view = crime.view(collection.features, { disclosure: theme.disclosure, title, levelNoun: indicators.level(level).noun,
+    answer });
   const layer = new ChoroplethLayer(collection, {
     level,
     fillFor: view.fill,
