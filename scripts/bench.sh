@@ -10,8 +10,11 @@
 #      time to load the reference data of all of England (32,844 LSOAs, 6,791 MSOAs, wards, 309 districts,
 #      IMD, population), the app's peak memory meanwhile, and the first map's requests (districts; one
 #      district's LSOAs).
+#   4. Map images: an indicator's map (burglary per 1,000 residents, 2022, all 989 Merseyside LSOAs, natural
+#      breaks) as a 1200x800 PNG, as a PDF, and the A4 briefing page, against the indicator's values as JSON
+#      (the data the image is drawn from) in the same run. Aim: < 1 s each.
 # BENCH=1 runs only benchmark 1, BENCH=2 only benchmark 2 (after a one-request check that the app serves),
-# BENCH=3 only benchmark 3.
+# BENCH=3 only benchmark 3, BENCH=4 only benchmark 4.
 # Starts its own throwaway PostGIS and app (BENCH_APP_PORT, default 18080; BENCH_PGPORT, default 55438);
 # REPEAT sets the number of timed runs (default 15); BENCH_LOG=file keeps a copy of the app's log.
 set -euo pipefail
@@ -106,6 +109,46 @@ SQL="select json_build_object('type', 'FeatureCollection', 'features', json_agg(
 
 features=$(curl -sf "${AUTH[@]}" "$URL" | grep -o '"type" : "Feature"' | wc -l)
 [ "$features" -eq 298 ] || { echo "Expected 298 Liverpool LSOAs from the API, got $features" >&2; exit 1; }
+
+# median wall time in milliseconds of REPEAT runs of a command (one warm-up run first)
+bench_median_ms() {
+  "$@" > /dev/null
+  for _ in $(seq 1 "$REPEAT"); do
+    local start end
+    start=$(date +%s%N); "$@" > /dev/null; end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 ))
+  done | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# Benchmark 4: map images of an indicator over all Merseyside LSOAs.
+map_image_benchmark() {
+  for _ in $(seq 1 600); do
+    [ "$("${PSQL[@]}" -c "select count(*) from dataset where slug = 'merseyside-street-crime-2022'")" = 1 ] && break
+    sleep 1
+  done
+  local crime id base png_ms pdf_ms briefing_ms values_ms size
+  crime=$("${PSQL[@]}" -c "select id from dataset where slug = 'merseyside-street-crime-2022'")
+  id=$(curl -sf "${ADMIN[@]}" -H 'Content-Type: application/json' -d "{\"name\":\"Burglary per 1,000 (bench)\",\"datasetId\":$crime,
+    \"measure\":\"rate-per-1000\",\"categories\":[\"Burglary\"],\"from\":\"2022-01\",\"to\":\"2022-12\",\"level\":\"lsoa\"}" \
+    "http://localhost:$APP_PORT/api/indicators" | sed -E 's/^\{"id":([0-9]+).*/\1/')
+  base="http://localhost:$APP_PORT/api/map-image?indicator=$id&method=natural-breaks&classes=5&width=1200&height=800"
+  size=$(curl -sf "${AUTH[@]}" "$base" | wc -c)
+  png_ms=$(bench_median_ms curl -sf "${AUTH[@]}" "$base")
+  pdf_ms=$(bench_median_ms curl -sf "${AUTH[@]}" "$base&format=pdf")
+  briefing_ms=$(bench_median_ms curl -sf "${AUTH[@]}" "http://localhost:$APP_PORT/api/briefing?indicator=$id&method=natural-breaks")
+  values_ms=$(bench_median_ms curl -sf "${AUTH[@]}" "http://localhost:$APP_PORT/api/indicators/$id/values")
+  echo
+  echo "Benchmark 4: map images of one indicator over all Merseyside LSOAs, median of $REPEAT runs"
+  printf '  %-42s %6s ms  %9s bytes\n' "PNG 1200x800 (/api/map-image)" "$png_ms" "$size"
+  printf '  %-42s %6s ms\n' "PDF 1200x800 (format=pdf)" "$pdf_ms"
+  printf '  %-42s %6s ms\n' "A4 briefing page (/api/briefing)" "$briefing_ms"
+  printf '  %-42s %6s ms\n' "the values as JSON (reference)" "$values_ms"
+  awk -v a="$png_ms" -v p="$pdf_ms" -v b="$briefing_ms" -v v="$values_ms" 'BEGIN { m = a; if (p > m) m = p; if (b > m) m = b;
+    printf "  ratio PNG / values JSON = %.2fx; slowest image %d ms (aim < 1000 ms): %s\n", (v > 0 ? a / v : 0), m, (m < 1000 ? "within aim" : "ABOVE AIM") }'
+}
+
+if [ "${BENCH:-all}" = "all" ] || [ "${BENCH:-all}" = "4" ]; then map_image_benchmark; fi
+[ "${BENCH:-all}" = "4" ] && exit 0
 
 if [ "${BENCH:-all}" != "2" ]; then
   # median wall time in milliseconds of REPEAT runs of a command (one warm-up run first)

@@ -6,11 +6,11 @@ import org.patchwork.classification.ClassificationRequest;
 import org.patchwork.web.ApiProblem;
 
 /**
- * A map image request, checked: what to draw (an indicator, or a collection: a boundary level or a hotspot
- * layer), the frame (bbox in WGS84 longitude/latitude, or British National Grid metres with bbox-crs=EPSG:27700;
+ * A map image request, checked: what to draw (an indicator; an event dataset's counts, as the web map shows
+ * them, by dataset, category, from, to and level; or a collection: a boundary level or a hotspot layer), the frame (bbox in WGS84 longitude/latitude, or British National Grid metres with bbox-crs=EPSG:27700;
  * by default the extent of the areas), the size, the format and the classification.
  */
-record MapImageRequest(Long indicator, String collection, double[] bbox, boolean bboxInBng, int width, int height, String format,
+record MapImageRequest(Long indicator, Long dataset, String category, String from, String to, String collection, double[] bbox, boolean bboxInBng, int width, int height, String format,
                        String title, String level, String within, ClassificationRequest classification, String by, String comparator,
                        String hotspots) {
 
@@ -18,17 +18,13 @@ record MapImageRequest(Long indicator, String collection, double[] bbox, boolean
     static final int MAX_SIZE = 3000;
 
     static MapImageRequest parse(Map<String, String> p, boolean briefing) {
-        Long indicator = null;
-        if (p.get("indicator") != null && !p.get("indicator").isBlank()) {
-            try {
-                indicator = Long.parseLong(p.get("indicator").strip());
-            } catch (NumberFormatException e) {
-                throw ApiProblem.badRequest("invalid-parameter", "indicator must be an indicator's id (a number); got '" + p.get("indicator") + "'");
-            }
-        }
+        Long indicator = id(p, "indicator");
+        Long dataset = id(p, "dataset");
         String collection = blankToNull(p.get("collection"));
-        if ((indicator == null) == (collection == null) && !(briefing && indicator != null)) {
-            throw ApiProblem.badRequest("invalid-parameter", "give either indicator={id} or collection={collectionId}");
+        int subjects = (indicator == null ? 0 : 1) + (dataset == null ? 0 : 1) + (collection == null || briefing ? 0 : 1);
+        if (subjects != 1 && !(briefing && collection != null && indicator == null && dataset == null)) {
+            throw ApiProblem.badRequest("invalid-parameter", "give one of indicator={id}, dataset={id} (an event dataset's counts) "
+                    + "or collection={collectionId}");
         }
         String format = briefing ? "pdf" : p.getOrDefault("format", "png").strip().toLowerCase(java.util.Locale.ROOT);
         if (!format.equals("png") && !format.equals("pdf")) {
@@ -43,9 +39,10 @@ record MapImageRequest(Long indicator, String collection, double[] bbox, boolean
         if (title != null && title.length() > 200) {
             throw ApiProblem.badRequest("invalid-parameter", "title must be at most 200 characters");
         }
-        return new MapImageRequest(indicator, collection, bbox(p.get("bbox"), bng), bng, size(p, "width", briefing ? 1000 : 1200),
+        return new MapImageRequest(indicator, dataset, blankToNull(p.get("category")), blankToNull(p.get("from")),
+                blankToNull(p.get("to")), collection, bbox(p.get("bbox"), bng), bng, size(p, "width", briefing ? 1000 : 1200),
                 size(p, "height", briefing ? 760 : 800), format, title, blankToNull(p.get("level")), blankToNull(p.get("within")),
-                ClassificationRequest.parse(p.get("method"), p.get("classes"), p.get("palette"), p.get("breaks"), null),
+                ClassificationRequest.parse(p.get("method"), p.get("classes"), p.get("palette"), p.get("breaks"), p.get("zeroClass")),
                 blankToNull(p.get("by")), blankToNull(p.get("comparator")), briefing ? collection : blankToNull(p.get("hotspots")));
     }
 
@@ -55,6 +52,18 @@ record MapImageRequest(Long indicator, String collection, double[] bbox, boolean
             return null;
         }
         return bboxInBng ? new Envelope(bbox[0], bbox[2], bbox[1], bbox[3]) : fromLonLat.apply(bbox);
+    }
+
+    private static Long id(Map<String, String> p, String name) {
+        String text = blankToNull(p.get(name));
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("invalid-parameter", name + " must be an id (a number); got '" + text + "'");
+        }
     }
 
     private static double[] bbox(String text, boolean bng) {

@@ -13,8 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.patchwork.access.Access;
+import org.patchwork.access.AccessLevel;
 import org.patchwork.access.AccessPolicy;
 import org.patchwork.classification.Classification;
+import org.patchwork.classification.Classifier;
+import org.patchwork.events.CountFilter;
+import org.patchwork.events.EventCounts;
+import org.patchwork.events.EventDataset;
 import org.patchwork.indicators.IndicatorMap;
 import org.patchwork.indicators.Indicators;
 import org.patchwork.web.ApiProblem;
@@ -39,10 +45,14 @@ public class MapImages {
     private final AccessPolicy policy;
     private final ObjectProvider<HotspotLayers> hotspotLayers;
     private final Clock clock;
+    private final EventCounts counts;
+    private final Classifier classifier;
 
-    MapImages(Indicators indicators, MapGeometryStore geometry, AccessPolicy policy, ObjectProvider<HotspotLayers> hotspotLayers,
-              Optional<Clock> clock) {
+    MapImages(Indicators indicators, EventCounts counts, Classifier classifier, MapGeometryStore geometry, AccessPolicy policy,
+              ObjectProvider<HotspotLayers> hotspotLayers, Optional<Clock> clock) {
         this.indicators = indicators;
+        this.counts = counts;
+        this.classifier = classifier;
         this.geometry = geometry;
         this.policy = policy;
         this.hotspotLayers = hotspotLayers;
@@ -69,11 +79,13 @@ public class MapImages {
     private MapSheet sheet(MapImageRequest request, Rectangle2D mapRect, String output) {
         Optional<HotspotLayers.HotspotLayer> hotspots = Optional.ofNullable(request.hotspots())
                 .flatMap(id -> Optional.ofNullable(hotspotLayers.getIfAvailable()).flatMap(layers -> layers.find(id)));
-        if (request.indicator() == null) {
+        if (request.indicator() == null && request.dataset() == null) {
             return collectionSheet(request, mapRect, hotspots);
         }
-        IndicatorMap map = indicators.map(request.indicator(), request.level(), request.within(), request.classification(),
-                request.by(), request.comparator(), output);
+        IndicatorMap map = request.indicator() != null
+                ? indicators.map(request.indicator(), request.level(), request.within(), request.classification(),
+                        request.by(), request.comparator(), output)
+                : counts(request, output);
         List<String> codes = map.areas().stream().map(IndicatorMap.Area::code).toList();
         Envelope frame = frame(request, mapRect, map.level(), codes);
         double tolerance = MapPicture.metresPerUnit(frame, mapRect) / 2;
@@ -91,7 +103,8 @@ public class MapImages {
         if (classes.noData().count() > 0) {
             legend.add(new MapSheet.LegendEntry(classes.noData().colour(), classes.noData().label(), classes.noData().count()));
         }
-        policy.audit("map-image", map.datasetId(), output, map.areas().size(), "indicator=" + map.id() + " level=" + map.level()
+        policy.audit("map-image", map.datasetId(), output, map.areas().size(), (request.indicator() != null ? "indicator=" + map.id()
+                : "dataset=" + map.datasetId() + " " + map.period()) + " level=" + map.level()
                 + " format=" + (output.equals("map-image") ? "png" : "pdf") + " frame=" + Math.round(frame.getMinX()) + ","
                 + Math.round(frame.getMinY()) + "," + Math.round(frame.getMaxX()) + "," + Math.round(frame.getMaxY()));
         String levelName = LEVEL_NAMES.getOrDefault(map.level(), map.level());
@@ -101,6 +114,42 @@ public class MapImages {
         return new MapSheet(request.title() == null ? map.name() : request.title(), subtitle, frame, fills, outlines,
                 hotspots.map(HotspotLayers.HotspotLayer::polygons).orElse(List.of()), legendTitle, legend, method(map, levelName),
                 made(), disclosure(map), ATTRIBUTION, topAreas(map), hotspots.map(MapImages::hotspotSummary).orElse(null));
+    }
+
+    /**
+     * An event dataset's counts by area as the web map shows them (GET /api/datasets/{id}/counts): through the
+     * access decision, protected for aggregate and public viewers, audited; classified like any values (the map
+     * asks for quantiles with zeros apart).
+     */
+    private IndicatorMap counts(MapImageRequest request, String output) {
+        long id = request.dataset();
+        Access access = policy.require(id, AccessLevel.PUBLIC, output);
+        EventDataset dataset = counts.datasets().stream().filter(d -> d.id() == id).findFirst().orElseThrow(() ->
+                ApiProblem.notFound("not-an-event-dataset", "Dataset " + id + " has no events to count"));
+        String level = request.level() == null ? "lsoa" : request.level();
+        if (!LEVELS.contains(level)) {
+            throw ApiProblem.badRequest("invalid-parameter", "level must be one of " + LEVELS + "; got '" + level + "'");
+        }
+        CountFilter filter = CountFilter.parse(request.category(), request.from(), request.to());
+        if (!AccessPolicy.allowedLevels(access).contains(level)) {
+            policy.denied(id, output, "geography " + level + " not allowed");
+        }
+        EventCounts.CountTable table = counts.counts(id, level, filter, access);
+        policy.audit("aggregate-access", id, output, table.areas().size(), ("level=" + level + " " + filter.describe()).strip());
+        List<Double> values = table.areas().stream()
+                .map(a -> a.suppressed() || a.count() == null ? null : a.count().doubleValue()).toList();
+        Classification classification = classifier.classify(values, request.classification());
+        List<IndicatorMap.Area> areas = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            EventCounts.AreaCount a = table.areas().get(i);
+            areas.add(new IndicatorMap.Area(a.code(), a.name(), values.get(i), a.count(), null, "not-compared", a.suppressed(),
+                    classification.classOf(values.get(i))));
+        }
+        String period = filter.from() == null && filter.to() == null ? "all months"
+                : (filter.from() == null ? "start" : filter.from().toString()) + " to " + (filter.to() == null ? "latest" : filter.to().toString());
+        String name = (filter.category() == null ? "All categories" : filter.category()) + ", " + dataset.title();
+        return new IndicatorMap(0, name, id, "count", "events", level, null, period, access.level().key(),
+                access.level() == AccessLevel.RECORD, null, classification, areas);
     }
 
     private MapSheet collectionSheet(MapImageRequest request, Rectangle2D mapRect, Optional<HotspotLayers.HotspotLayer> hotspots) {

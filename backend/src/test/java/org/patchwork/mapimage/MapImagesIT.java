@@ -221,6 +221,36 @@ class MapImagesIT {
     }
 
     @Test
+    void theCountsMapImageHasTheBreaksTheWebMapGetsForTheSameCounts() throws IOException {
+        long crime = jdbc.sql("select id from dataset where slug = 'merseyside-street-crime-2022'").query(Long.class).single();
+        String filter = "level=lsoa&category=Burglary&from=2022-01&to=2022-12";
+        // what the web map does: the counts, then POST /api/classify with them (quantiles, BuPu, zeros apart)
+        ApiClient council = councilUser.basic(port);
+        List<Object> counts = new ArrayList<>();
+        council.getJson("/api/datasets/" + crime + "/counts?" + filter).path("areas")
+                .forEach(a -> counts.add(a.path("suppressed").asBoolean() || a.path("count").isNull() ? null : a.path("count").asLong()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("values", counts);
+        body.put("method", "quantile");
+        body.put("classes", 5);
+        body.put("palette", "BuPu");
+        body.put("zeroClass", true);
+        JsonNode classes = council.postJson("/api/classify", body);
+        HttpResponse<byte[]> pdf = get(councilUser, "/api/map-image?dataset=" + crime + "&" + filter
+                + "&method=quantile&classes=5&palette=BuPu&zeroClass=true&format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text = text(pdf.body());
+        assertThat(classes.path("classes").size()).isGreaterThanOrEqualTo(3);
+        for (JsonNode c : classes.path("classes")) {
+            assertThat(text).contains(c.path("label").asString() + " (" + c.path("count").asInt() + ")");
+        }
+        assertThat(text).contains("Burglary", "Counts are protected");
+        HttpResponse<byte[]> hidden = get(strangerUser, "/api/map-image?dataset=" + crime + "&" + filter);
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(new String(hidden.body())).contains("/problems/unknown-dataset");
+    }
+
+    @Test
     void theClassifyEndpointClassifiesTheValuesSent() {
         ApiClient client = policeUser.basic(port);
         Map<String, Object> body = new LinkedHashMap<>();
