@@ -17,3 +17,10 @@ test("a map view's bounds travel as a bbox of five decimals", () => {
   assert.equal(mapImageLinks.imageUrl(1, { bbox: [-3.1, 53.3, -2.8123456, 53.5] }, "pdf"),
     "/api/map-image?indicator=1&method=quantile&classes=5&bbox=-3.10000%2C53.30000%2C-2.81235%2C53.50000&format=pdf");
 });
+
+test("the map page's counts image carries the dataset, filter, level, the map's classes and its bounds", () => {
+  const url = mapImageLinks.countsImageUrl("12", { level: "lsoa", category: "Burglary", from: "2022-01", to: "2022-03" },
+    { method: "quantile", classes: 5, palette: "BuPu", zeroClass: true }, [-3.1, 53.3, -2.8, 53.5], "pdf");
+  assert.equal(url, "/api/map-image?dataset=12&level=lsoa&category=Burglary&from=2022-01&to=2022-03&method=quantile&classes=5"
+    + "&palette=BuPu&zeroClass=true&bbox=-3.10000%2C53.30000%2C-2.80000%2C53.50000&format=pdf");
+});

@@ -13,6 +13,7 @@ import { StatusControl } from "./controls/StatusControl.js";
 import { LayerPickerControl } from "./controls/LayerPickerControl.js";
 import { DistrictZoomControl } from "./controls/DistrictZoomControl.js";
 import { LegendControl } from "./controls/LegendControl.js";
+import { MapImageControl } from "./controls/MapImageControl.js";
 import { AreaDetailsPanel } from "./panels/AreaDetailsPanel.js";
 
 const DEPRIVATION = { key: "imd", label: "Deprivation (IMD 2019)" };
@@ -27,6 +28,7 @@ const picker = new LayerPickerControl({ levels: indicators.levels, domains: indi
   ...initial }).addTo(leafletMap);
 const districts = new DistrictZoomControl().addTo(leafletMap);
 const legend = new LegendControl().addTo(leafletMap);
+const mapImage = new MapImageControl().addTo(leafletMap);
 const details = new AreaDetailsPanel(document.getElementById("details"));
 
 const browser = new MapBrowser(leafletMap, {
@@ -34,6 +36,7 @@ const browser = new MapBrowser(leafletMap, {
   // data-state (loading | ready | empty | error), data-theme and data-level are what the browser tests wait for.
   onState(state, choice) {
     Object.assign(document.body.dataset, { state, level: choice.level, theme: choice.theme });
+    mapImage.setChoice(choice);
     element.setAttribute("aria-busy", String(state === "loading"));
   },
   onStatistics: (answer) => picker.setStatistics(answer),

@@ -28,4 +28,18 @@ const classesUrl = (id, choice) => `/api/indicators/${encodeURIComponent(id)}/cl
 const imageUrl = (id, choice, format = "png") => `/api/map-image?${params(id, choice)}&format=${format}`;
 const briefingUrl = (id, choice) => `/api/briefing?${params(id, choice)}`;
 
-export const mapImageLinks = { METHODS, params, classesUrl, imageUrl, briefingUrl };
+// The map page's counts as an image: the same dataset, filter and level, the same classification the page asks
+// POST /api/classify for (classes: crime.CLASSES), framed by the map's bounds [west, south, east, north].
+function countsImageUrl(datasetId, { level, category, from, to }, classes, bbox, format = "png") {
+  const p = new URLSearchParams({ dataset: String(datasetId), level });
+  for (const [key, value] of Object.entries({ category, from, to })) if (value) p.set(key, value);
+  p.set("method", classes.method);
+  p.set("classes", String(classes.classes));
+  if (classes.palette) p.set("palette", classes.palette);
+  if (classes.zeroClass) p.set("zeroClass", "true");
+  if (bbox) p.set("bbox", bbox.map((n) => Number(n).toFixed(5)).join(","));
+  p.set("format", format);
+  return `/api/map-image?${p}`;
+}
+
+export const mapImageLinks = { METHODS, params, classesUrl, imageUrl, briefingUrl, countsImageUrl };
