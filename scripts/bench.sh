@@ -128,9 +128,17 @@ map_image_benchmark() {
       && [ "$("${PSQL[@]}" -c "select count(*) from upload_job where state in ('queued', 'running')")" = 0 ] && break
     sleep 1
   done
-  local crime id base png_ms pdf_ms briefing_ms values_ms size
+  local crime id base png_ms pdf_ms briefing_ms values_ms size analyst token
   crime=$("${PSQL[@]}" -c "select id from dataset where slug = 'merseyside-street-crime-2022'")
-  id=$(curl -sf "${ADMIN[@]}" -H 'Content-Type: application/json' -d "{\"name\":\"Burglary per 1,000 (bench)\",\"datasetId\":$crime,
+  # the police's own analyst (record level), with an API token, as a GIS client would call
+  analyst="bench.analyst.$(date +%s)"
+  curl -sf "${ADMIN[@]}" -H 'Content-Type: application/json' -d "{\"username\":\"$analyst\",\"displayName\":\"Bench analyst\",
+    \"partnerId\":$("${PSQL[@]}" -c "select id from partner where name = 'Merseyside Police'"),\"role\":\"analyst\",\"password\":\"bench-password-123\"}" \
+    "http://localhost:$APP_PORT/api/admin/users" > /dev/null
+  token=$(curl -sf -u "$analyst:bench-password-123" "${CSRF[@]}" -H 'Content-Type: application/json' -d '{"name":"bench","days":1}' \
+    "http://localhost:$APP_PORT/api/me/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  local AUTH=(-H "Authorization: Bearer $token")
+  id=$(curl -sf "${AUTH[@]}" -H 'Content-Type: application/json' -d "{\"name\":\"Burglary per 1,000 (bench)\",\"datasetId\":$crime,
     \"measure\":\"rate-per-1000\",\"categories\":[\"Burglary\"],\"from\":\"2022-01\",\"to\":\"2022-12\",\"level\":\"lsoa\"}" \
     "http://localhost:$APP_PORT/api/indicators" | sed -E 's/^\{"id":([0-9]+).*/\1/')
   base="http://localhost:$APP_PORT/api/map-image?indicator=$id&method=natural-breaks&classes=5&width=1200&height=800"
