@@ -14,7 +14,11 @@
 #      zipped Shapefile, against ogr2ogr from PostGIS of the same rows (the app's role, the same view).
 #      Aim: <= 1.2x.
 # BENCH=1 runs only benchmark 1, BENCH=2 only benchmark 2 (after a one-request check that the app serves),
-# BENCH=3 only benchmark 3, BENCH=4 only benchmark 4 (after benchmark 2's upload, whose reference is then skipped);
+#   5. Map images: an indicator's map (burglary per 1,000 residents, 2022, all 989 Merseyside LSOAs, natural
+#      breaks) as a 1200x800 PNG, as a PDF, and the A4 briefing page, against the indicator's values as JSON
+#      (the data the image is drawn from) in the same run. Aim: < 1 s each.
+# BENCH=3 only benchmark 3, BENCH=4 only benchmark 4 (after benchmark 2's upload, whose reference is then skipped),
+# BENCH=5 only benchmark 5;
 # EXPORT_REPEAT sets its timed runs (default 3).
 # BENCH=scale: issue 11 at national scale (12 months, 4.5M events) and the 50-client load test
 # (scripts/lib/bench-scale.sh); BENCH=hotspots: KDE against GRASS v.kernel, Gi* over the English LSOAs
@@ -119,6 +123,56 @@ SQL="select json_build_object('type', 'FeatureCollection', 'features', json_agg(
 
 features=$(curl -sf "${AUTH[@]}" "$URL" | grep -o '"type" : "Feature"' | wc -l)
 [ "$features" -eq 298 ] || { echo "Expected 298 Liverpool LSOAs from the API, got $features" >&2; exit 1; }
+
+# median wall time in milliseconds of REPEAT runs of a command (one warm-up run first)
+bench_median_ms() {
+  "$@" > /dev/null
+  for _ in $(seq 1 "$REPEAT"); do
+    local start end
+    start=$(date +%s%N); "$@" > /dev/null; end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 ))
+  done | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# Benchmark 5: map images of an indicator over all Merseyside LSOAs.
+map_image_benchmark() {
+  # the app loads Merseyside's crime through its upload pipeline at start-up: wait until it is published
+  for _ in $(seq 1 600); do
+    [ "$("${PSQL[@]}" -c "select count(*) from dataset where slug = 'merseyside-street-crime-2022'")" = 1 ] \
+      && [ "$("${PSQL[@]}" -c "select count(*) from upload_job where state in ('queued', 'running')")" = 0 ] && break
+    sleep 1
+  done
+  local crime id base png_ms pdf_ms briefing_ms values_ms size analyst token
+  crime=$("${PSQL[@]}" -c "select id from dataset where slug = 'merseyside-street-crime-2022'")
+  # the police's own analyst (record level), with an API token, as a GIS client would call
+  analyst="bench.analyst.$(date +%s)"
+  curl -sf "${ADMIN[@]}" -H 'Content-Type: application/json' -d "{\"username\":\"$analyst\",\"displayName\":\"Bench analyst\",
+    \"partnerId\":$("${PSQL[@]}" -c "select id from partner where name = 'Merseyside Police'"),\"role\":\"analyst\",\"password\":\"bench-password-123\"}" \
+    "http://localhost:$APP_PORT/api/admin/users" > /dev/null
+  token=$(curl -sf -u "$analyst:bench-password-123" "${CSRF[@]}" -H 'Content-Type: application/json' -d '{"name":"bench","days":1}' \
+    "http://localhost:$APP_PORT/api/me/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  local AUTH=(-H "Authorization: Bearer $token")
+  id=$(curl -sf "${AUTH[@]}" -H 'Content-Type: application/json' -d "{\"name\":\"Burglary per 1,000 (bench)\",\"datasetId\":$crime,
+    \"measure\":\"rate-per-1000\",\"categories\":[\"Burglary\"],\"from\":\"2022-01\",\"to\":\"2022-12\",\"level\":\"lsoa\"}" \
+    "http://localhost:$APP_PORT/api/indicators" | sed -E 's/^\{"id":([0-9]+).*/\1/')
+  base="http://localhost:$APP_PORT/api/map-image?indicator=$id&method=natural-breaks&classes=5&width=1200&height=800"
+  size=$(curl -sf "${AUTH[@]}" "$base" | wc -c)
+  png_ms=$(bench_median_ms curl -sf "${AUTH[@]}" "$base")
+  pdf_ms=$(bench_median_ms curl -sf "${AUTH[@]}" "$base&format=pdf")
+  briefing_ms=$(bench_median_ms curl -sf "${AUTH[@]}" "http://localhost:$APP_PORT/api/briefing?indicator=$id&method=natural-breaks")
+  values_ms=$(bench_median_ms curl -sf "${AUTH[@]}" "http://localhost:$APP_PORT/api/indicators/$id/values")
+  echo
+  echo "Benchmark 5: map images of one indicator over all Merseyside LSOAs, median of $REPEAT runs"
+  printf '  %-42s %6s ms  %9s bytes\n' "PNG 1200x800 (/api/map-image)" "$png_ms" "$size"
+  printf '  %-42s %6s ms\n' "PDF 1200x800 (format=pdf)" "$pdf_ms"
+  printf '  %-42s %6s ms\n' "A4 briefing page (/api/briefing)" "$briefing_ms"
+  printf '  %-42s %6s ms\n' "the values as JSON (reference)" "$values_ms"
+  awk -v a="$png_ms" -v p="$pdf_ms" -v b="$briefing_ms" -v v="$values_ms" 'BEGIN { m = a; if (p > m) m = p; if (b > m) m = b;
+    printf "  ratio PNG / values JSON = %.2fx; slowest image %d ms (aim < 1000 ms): %s\n", (v > 0 ? a / v : 0), m, (m < 1000 ? "within aim" : "ABOVE AIM") }'
+}
+
+if [ "${BENCH:-all}" = "all" ] || [ "${BENCH:-all}" = "5" ]; then map_image_benchmark; fi
+[ "${BENCH:-all}" = "5" ] && exit 0
 
 if [ "${BENCH:-all}" != "2" ] && [ "${BENCH:-all}" != "4" ]; then
   # median wall time in milliseconds of REPEAT runs of a command (one warm-up run first)

@@ -24,12 +24,27 @@ test("a brushed rectangle selects the points inside it, whichever corner it star
   assert.deepEqual(compareView.inBox(all, { x0: 10, x1: 11, y0: 0, y1: 1 }), []);
 });
 
-test("quintile classes run from the palette's lightest to its darkest; no value is grey", () => {
-  const s = compareView.scale([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "x");
-  assert.deepEqual(s.breaks, [3, 5, 7, 9]);
-  assert.equal(s.colour(1), compareView.PALETTES.x[0]);
-  assert.equal(s.colour(10), compareView.PALETTES.x[4]);
+test("each side asks the server for quintiles in its own colour-blind-safe palette", () => {
+  assert.deepEqual(compareView.classesRequest([1, null, 3], "x"),
+    { values: [1, null, 3], method: "quantile", classes: 5, palette: "Blues", zeroClass: false });
+  assert.equal(compareView.classesRequest([2], "y").palette, "Oranges");
+});
+
+test("a value takes the colour of the server's class it falls in, the last class closed; no value is grey", () => {
+  // an answer of POST /api/classify: classes [lower, upper), the last one closed
+  const answer = { classes: [
+    { key: "1", lower: 1, upper: 3, label: "1 – 3", colour: "#eff3ff", count: 2 },
+    { key: "2", lower: 3, upper: 7, label: "3 – 7", colour: "#6baed6", count: 4 },
+    { key: "3", lower: 7, upper: 10, label: "7 – 10", colour: "#08519c", count: 4 },
+  ] };
+  const s = compareView.scale(answer);
+  assert.equal(s.colour(1), "#eff3ff");
+  assert.equal(s.colour(2.99), "#eff3ff");
+  assert.equal(s.colour(3), "#6baed6");
+  assert.equal(s.colour(10), "#08519c");
+  assert.equal(s.colour(11), compareView.NO_VALUE);
   assert.equal(s.colour(null), compareView.NO_VALUE);
+  assert.equal(s.classes.length, 3);
 });
 
 test("a correlation reads with its interval, p-value, n and strength", () => {

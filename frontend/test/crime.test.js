@@ -28,42 +28,28 @@ test("the access line says in one sentence that small numbers are adjusted to pr
   assert.equal(crime.suppressedLabel({}), "suppressed");
 });
 
-test("class breaks are increasing whole numbers above the smallest count", () => {
-  const counts = [5, 5, 6, 7, 8, 9, 10, 12, 15, 20, 25, 40, 90, 150, 1234];
-  const breaks = crime.classBreaks(counts);
-  assert.ok(breaks.length >= 3 && breaks.length <= 4, `breaks ${breaks}`);
-  breaks.forEach((b, i) => {
-    assert.ok(Number.isInteger(b));
-    assert.ok(b > 5);
-    if (i > 0) assert.ok(b > breaks[i - 1]);
-  });
-  assert.deepEqual(crime.classBreaks([0, 0, null]), []);
-  assert.deepEqual(crime.classBreaks([3, 3, 3]), []);
+test("the classes asked of the server are the features' counts in order, zeros apart; a suppressed count is sent as null", () => {
+  const features = [area(0), area(5), area(3, true)];
+  assert.deepEqual(crime.classesRequest(features),
+    { values: [0, 5, null], method: "quantile", classes: 5, palette: "BuPu", zeroClass: true });
 });
 
-test("zero has its own class; missing counts have none", () => {
-  const breaks = [10, 20];
-  assert.equal(crime.classOf(0, breaks), 0);
-  assert.equal(crime.classOf(5, breaks), 1);
-  assert.equal(crime.classOf(10, breaks), 2);
-  assert.equal(crime.classOf(99, breaks), 3);
-  assert.equal(crime.classOf(null, breaks), -1);
-});
-
-test("class labels cover the counts without gaps", () => {
-  assert.deepEqual(crime.classLabels(5, [8, 12]), ["5–7", "8–11", "12 or more"]);
-  assert.deepEqual(crime.classLabels(1, [2]), ["1", "2 or more"]);
-  assert.deepEqual(crime.classLabels(7, []), ["7 or more"]);
-});
+// What POST /api/classify answers for the counts 0, 5, 9, 30, 6 (zeros apart, quantiles of 5, 6, 9, 30 in 3 classes).
+const ANSWER = { classes: [{ key: "0", label: "0", colour: "#f7f7f7", count: 1 }, { key: "1", label: "5", colour: "#e0ecf4", count: 1 },
+  { key: "2", label: "6–8", colour: "#9ebcda", count: 1 }, { key: "3", label: "9–30", colour: "#8856a7", count: 2 }],
+  assignments: [0, 1, 3, 3, 2] };
 
 test("adjusted counts are drawn like any count: no hatch, no suppressed entry, the sentence near the legend", () => {
-  const features = [area(0), area(5), area(9), area(30), area(6)];
-  const view = crime.view(features, { disclosure: { access: "aggregate", method: "cell-key" }, title: "Bicycle theft, Mar 2022", levelNoun: "LSOA" });
+  const features = [area(0), area(5), area(9), area(30), area(6)].map((f, i) => ({ ...f, id: `A${i}` }));
+  const view = crime.view(features, { disclosure: { access: "aggregate", method: "cell-key" }, title: "Bicycle theft, Mar 2022", levelNoun: "LSOA",
+    answer: ANSWER });
   assert.ok(features.every((f) => view.fill(f) !== crime.SUPPRESSED_FILL));
-  assert.equal(view.fill(features[0]), crime.ZERO_COLOUR);
+  assert.equal(view.fill(features[0]), "#f7f7f7");
+  assert.equal(view.fill(features[3]), "#8856a7");
+  assert.equal(view.fill(features[4]), "#9ebcda");
   assert.equal(view.describe(features[0]), "0 crimes");
   assert.equal(view.describe(features[1]), "5 crimes");
-  assert.ok(crime.COUNT_COLOURS.includes(view.fill(features[3])));
+  assert.deepEqual(view.legend.items.map((i) => i.label), ["0 crimes (1)", "5 (1)", "6–8 (1)", "9–30 (2)"]);
   assert.equal(view.suppressed, 0);
   assert.equal(view.legend.suppressed, null);
   assert.equal(view.legend.subtitle, "Crimes per LSOA");
@@ -73,7 +59,7 @@ test("adjusted counts are drawn like any count: no hatch, no suppressed entry, t
 test("a suppressed area (from an older server), even one carrying a count, is hatched and never shows it", () => {
   const odd = { properties: { count: 3, suppressed: true } };
   assert.equal(crime.countOf(odd), null);
-  const view = crime.view([odd], { disclosure: { access: "aggregate", method: "cell-key" } });
+  const view = crime.view([odd], { disclosure: { access: "aggregate", method: "cell-key" }, answer: { classes: [], assignments: [-1] } });
   assert.equal(view.describe(odd), "suppressed");
   assert.equal(view.fill(odd), crime.SUPPRESSED_FILL);
 });

@@ -163,7 +163,10 @@ export class MapBrowser {
       if (token !== this._token) return false;
       const { collection } = valuesByCode(boundaries, answer.areas, (row) => ({ level, count: row.suppressed ? null : row.count,
         suppressed: Boolean(row.suppressed), reason: row.reason ?? null }));
-      if (!this._drawCounts(theme, choice, collection)) return false;
+      const classified = collection.features.length === 0 ? null : await step("class breaks", null, () =>
+        this.api.send("POST", "/api/classify", crime.classesRequest(collection.features)));
+      if (token !== this._token) return false;
+      if (!this._drawCounts(theme, choice, collection, classified)) return false;
     }
     this._removePoints();
     if (filter.points && theme.points && filter.from === filter.to) {
@@ -223,7 +226,11 @@ export class MapBrowser {
     this.choice = { ...this.choice, level };
     const boundaries = await this._boundaries(level, step);
     if (token !== this._token) return false;
-    return this._drawStatistics(theme, answer, level, boundaries, title);
+    const joined = statistics.join(boundaries, answer).collection.features;
+    const classified = joined.length === 0 ? null : await step("class breaks", null, () =>
+      this.api.send("POST", "/api/classify", statistics.classesRequest(joined)));
+    if (token !== this._token) return false;
+    return this._drawStatistics(theme, answer, level, boundaries, title, classified);
   }
 
   // The boundaries of a level: all of them, or (a large area: a region, all of England) those of the chosen
@@ -281,10 +288,10 @@ export class MapBrowser {
     return true;
   }
 
-  _drawCounts(theme, { level, crime: filter }, collection) {
+  _drawCounts(theme, { level, crime: filter }, collection, classified) {
     this._removeAreas();
     if (!this._hasAreas(level, collection)) return false;
-    const { layer, legend, title, view } = countLayer(collection, { theme, level, filter });
+    const { layer, legend, title, view } = countLayer(collection, { theme, level, filter, answer: classified });
     this._countLegend = legend;
     this.legend.setLegend(legend);
     layer.on("select", ({ feature }) => this.details.showCount(feature, { level, title, describe: view.describe,
@@ -294,7 +301,7 @@ export class MapBrowser {
     return true;
   }
 
-  _drawStatistics(theme, answer, level, boundaries, title) {
+  _drawStatistics(theme, answer, level, boundaries, title, classified) {
     this._removeAreas();
     if (!this._hasAreas(level, boundaries)) return false;
     const noun = indicators.level(level).noun;
@@ -307,7 +314,8 @@ export class MapBrowser {
       this.onState("empty", this.choice);
       return false;
     }
-    const drawn = statisticsLayer(collection, { answer, level, levelNoun: noun, datasetTitle: title.replace(/\s*\([^)]*\)\s*$/, "") });
+    const drawn = statisticsLayer(collection, { answer, classified, level, levelNoun: noun,
+      datasetTitle: title.replace(/\s*\([^)]*\)\s*$/, "") });
     this.legend.setLegend(drawn.legend);
     const access = statistics.accessLine(answer);
     drawn.layer.on("select", ({ feature }) => this.details.showCount(feature, { level, title: drawn.title,

@@ -8,7 +8,7 @@ import { api } from "./api.js";
 import { dom } from "./dom.js";
 import { signedInPage } from "./header/signedInPage.js";
 import { map } from "./map.js";
-import { classification } from "./classification.js";
+import { classes } from "./classes.js";
 import { compareView } from "./compareView.js";
 import { indicatorValues } from "./indicatorValues.js";
 
@@ -61,10 +61,16 @@ async function run() {
   try {
     const body = await api.getJson(api.withParams("/api/indicators/compare", query));
     const shapes = await api.features(body.level, { params: body.within ? { lad_code: body.within } : {} });
+    // each side's map classes and legend come from the server (the same classification as the map and images)
+    const pairs = compareView.points(body);
+    const answers = {};
+    for (const side of ["x", "y"]) {
+      answers[side] = await api.send("POST", "/api/classify", compareView.classesRequest(pairs.map((p) => p[side]), side));
+    }
     if (mine !== generation) return;
     message.replaceChildren();
     result.hidden = false;
-    show(body, shapes);
+    show(body, shapes, answers);
     document.body.dataset.state = "ready";
   } catch (error) {
     if (mine !== generation) return;
@@ -73,7 +79,7 @@ async function run() {
   }
 }
 
-function show(body, shapes) {
+function show(body, shapes, answers) {
   points = compareView.points(body);
   selected = new Set();
   const names = { x: body.x.indicator.name, y: body.y.indicator.name };
@@ -92,9 +98,8 @@ function show(body, shapes) {
 
   for (const side of ["x", "y"]) {
     document.getElementById(`map-${side}-title`).textContent = names[side];
-    const values = points.map((p) => p[side]);
-    const scale = compareView.scale(values, side);
-    legend(document.getElementById(`legend-${side}`), scale, values, side);
+    const scale = compareView.scale(answers[side]);
+    legend(document.getElementById(`legend-${side}`), scale);
     maps[side] ??= linked(side);
     layers[side]?.remove();
     layers[side] = new GeoJSON(shapes, {
@@ -131,18 +136,14 @@ function linked(side) {
 const style = (fill, chosen) => ({ fillColor: fill, fillOpacity: 0.85, color: chosen ? "#111827" : "#6b7280",
   weight: chosen ? 3 : 0.5, opacity: 1 });
 
-function legend(box, scale, values, side) {
+// The server's legend: each class's colour, its range and how many areas fall in it.
+function legend(box, scale) {
   box.replaceChildren();
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return;
-  const labels = classification.rangeLabels(Math.min(...finite), scale.breaks, { whole: false, number: indicatorValues.number });
-  const step = scale.breaks.length === 0 ? 0 : (compareView.PALETTES[side].length - 1) / scale.breaks.length;
-  labels.forEach((label, i) => {
-    const item = dom.el("span", "legend-item", box);
-    const swatch = dom.el("span", "swatch", item);
-    swatch.style.background = compareView.PALETTES[side][Math.round(i * step)];
-    item.append(label);
-  });
+  for (const item of classes.legendItems({ classes: scale.classes })) {
+    const entry = dom.el("span", "legend-item", box);
+    dom.el("span", "swatch", entry).style.background = item.colour;
+    entry.append(item.label);
+  }
 }
 
 function scatter(names) {

@@ -1,15 +1,12 @@
 // Pure helpers of the compare page (two indicators side by side): the scatter's points from
-// GET /api/indicators/compare, the map classes of each indicator (quintiles, classification.js), the areas
+// GET /api/indicators/compare, the map classes of each indicator (the server's quintiles, POST /api/classify), the areas
 // inside a brushed rectangle, and how a correlation reads. No DOM, so node --test checks them.
-import { classification } from "./classification.js";
+import { classes } from "./classes.js";
 import { indicatorValues } from "./indicatorValues.js";
 
-// Colour-blind-safe sequential palettes (ColorBrewer Blues and Oranges, 5 classes), one per indicator.
-const PALETTES = {
-  x: ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"],
-  y: ["#feedde", "#fdbe85", "#fd8d3c", "#e6550d", "#a63603"],
-};
-const NO_VALUE = "#d1d5db";
+// Colour-blind-safe sequential ColorBrewer palettes, one per indicator, and five classes of quantiles.
+const PALETTES = { x: "Blues", y: "Oranges" };
+const NO_VALUE = "#bdbdbd";
 const CLASSES = 5;
 
 // [{ code, name, district, x, y }] from the compare answer: the areas with both values.
@@ -17,17 +14,21 @@ function points(body) {
   return (body?.areas ?? []).map((a) => ({ code: a.code, name: a.name, district: a.district, x: a.x.value, y: a.y.value }));
 }
 
-// The quintile breaks of one side's values and a function from a value to its fill colour.
-function scale(values, side) {
-  const breaks = classification.quantileBreaks(values, CLASSES);
-  const palette = PALETTES[side];
-  // With fewer breaks than classes (repeated values) the classes spread over the palette's ends.
-  const step = breaks.length === 0 ? 0 : (palette.length - 1) / breaks.length;
+// The body of POST /api/classify for one side's values.
+function classesRequest(values, side) {
+  return classes.request(values, { method: "quantile", classes: CLASSES, palette: PALETTES[side] });
+}
+
+// The server's classes of one side's values (the answer to classesRequest) as a value → fill colour lookup:
+// each class is [lower, upper), the last closed; no breaks are computed here.
+function scale(answer) {
+  const bands = answer?.classes ?? [];
   return {
-    breaks,
+    classes: bands,
     colour(value) {
-      const k = classification.classOf(value, breaks);
-      return k < 0 ? NO_VALUE : palette[Math.round(k * step)];
+      if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
+      const k = bands.findIndex((c, i) => value >= c.lower && (value < c.upper || (i === bands.length - 1 && value <= c.upper)));
+      return k < 0 ? NO_VALUE : bands[k].colour;
     },
   };
 }
@@ -70,4 +71,5 @@ function describe(point) {
   return `${point.name ?? point.code}: ${indicatorValues.number(point.x)} and ${indicatorValues.number(point.y)}`;
 }
 
-export const compareView = { PALETTES, NO_VALUE, points, scale, inBox, pValue, strength, correlation, describe };
+export const compareView = {
+  classesRequest, PALETTES, NO_VALUE, points, scale, inBox, pValue, strength, correlation, describe };

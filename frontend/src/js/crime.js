@@ -1,13 +1,13 @@
 // Counts of events (police.uk street crime) by area: the months a dataset covers, the periods a person
-// may choose, their access in words, class breaks and colours, and the legend. Under disclosure control
+// may choose, their access in words, and the legend from the server's classes (zeros apart). Under disclosure control
 // every count is adjusted a little by the server (cell-key method) and the legend says so in one sentence;
 // nothing is hatched. (A suppressed count, from an older server, still gets the hatch.) Pure data and functions.
-import { classification } from "./classification.js";
+import { classes } from "./classes.js";
 import { format } from "./format.js";
 
-// ColorBrewer BuPu (sequential, colour-blind safe); zero gets a near-white of its own.
-const ZERO_COLOUR = "#f7fcfd";
-const COUNT_COLOURS = ["#bfd3e6", "#9ebcda", "#8c96c6", "#8856a7", "#810f7c"];
+// What the map asks POST /api/classify for: quantiles of the counts above zero in ColorBrewer BuPu (sequential,
+// colour-blind safe), zeros in a class of their own.
+const CLASSES = { method: "quantile", classes: 5, palette: "BuPu", zeroClass: true };
 const SUPPRESSED_HATCH_ID = "pw-suppressed-hatch";
 const SUPPRESSED_FILL = `url(#${SUPPRESSED_HATCH_ID})`;
 const SUPPRESSED_SWATCH = "suppressed";
@@ -86,47 +86,22 @@ function accessLine(disclosure) {
   }
 }
 
-// Lower bounds of the classes above the first, from quantiles of the positive counts, rounded to
-// whole numbers (two significant figures above 100) and strictly increasing.
-function classBreaks(counts, classes = COUNT_COLOURS.length) {
-  const nice = (v) => {
-    if (v < 100) return Math.round(v);
-    const step = 10 ** (Math.floor(Math.log10(v)) - 1);
-    return Math.round(v / step) * step;
-  };
-  return classification.quantileBreaks(counts, classes, { positiveOnly: true, round: nice });
-}
-
-// 0 for a zero count, 1.. for the positive classes, -1 when there is no number to show.
-function classOf(count, breaks) {
-  return classification.classOf(count, breaks, { zeroClass: true });
-}
-
-function classLabels(minimum, breaks) {
-  return classification.rangeLabels(minimum, breaks, { number: format.number, loneOrMore: true });
+// The body of POST /api/classify for the features' counts, in feature order.
+function classesRequest(features) {
+  return classes.request(features.map(countOf), CLASSES);
 }
 
 // Everything the map needs to draw one count layer: fill, words, legend and a summary.
-function view(features, { disclosure, title = "Crimes", unit = "crimes", levelNoun = "area" } = {}) {
-  const counts = features.map(countOf).filter((c) => c !== null);
-  const positive = counts.filter((c) => c > 0);
-  const breaks = classBreaks(counts);
-  const minimum = positive.length ? Math.min(...positive) : 1;
+// answer: the server's classes of these features' counts (POST /api/classify with classesRequest(features)).
+function view(features, { disclosure, title = "Crimes", unit = "crimes", levelNoun = "area", answer } = {}) {
+  const classOf = classes.byFeature(features, answer);
   const suppressed = features.filter(isSuppressed).length;
   const hidden = suppressedLabel(disclosure);
-  const colourOf = (count) => {
-    const index = classOf(count, breaks);
-    return index < 0 ? format.NO_DATA_COLOUR : index === 0 ? ZERO_COLOUR : COUNT_COLOURS[Math.min(index - 1, COUNT_COLOURS.length - 1)];
-  };
-  const items = counts.includes(0) || positive.length === 0 ? [{ key: "0", colour: ZERO_COLOUR, label: `0 ${unit}` }] : [];
-  if (positive.length) {
-    classLabels(minimum, breaks).forEach((label, i) => items.push({ key: String(i + 1), colour: COUNT_COLOURS[i], label }));
-  }
+  const items = classes.legendItems(answer, { labelOf: (c) => (c.key === "0" ? `0 ${unit}` : c.label) });
   return {
-    breaks,
     suppressed,
     total: features.length,
-    fill: (feature) => (isSuppressed(feature) ? SUPPRESSED_FILL : colourOf(countOf(feature))),
+    fill: (feature) => (isSuppressed(feature) ? SUPPRESSED_FILL : classes.colour(answer, classOf.get(feature) ?? -1)),
     describe: (feature) => (isSuppressed(feature) ? hidden : describeCount(countOf(feature), unit)),
     legend: {
       kind: "count",
@@ -146,8 +121,7 @@ function describeCount(count, unit = "crimes") {
 }
 
 export const crime = {
-  ZERO_COLOUR,
-  COUNT_COLOURS,
+  CLASSES,
   SUPPRESSED_HATCH_ID,
   SUPPRESSED_FILL,
   countOf,
@@ -159,9 +133,7 @@ export const crime = {
   ADJUSTED,
   periodsOnly,
   periodChoices,
-  classBreaks,
-  classOf,
-  classLabels,
+  classesRequest,
   describeCount,
   view,
 };

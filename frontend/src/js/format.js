@@ -1,6 +1,6 @@
-// Pure presentation helpers: numbers, ranks, colours and legend classes. No DOM, no Leaflet, so
-// `node --test frontend/test/` can check them without a browser.
-import { classification } from "./classification.js";
+// Pure presentation helpers: numbers, ranks, colours and the fixed published scales (IMD deciles, shares of
+// most deprived LSOAs). No DOM, no Leaflet, so `node --test frontend/test/` can check them without a browser.
+// Class breaks computed from data come from the server (classes.js).
 
 // ColorBrewer RdYlBu, 10 classes (colour-blind safe): decile 1 (most deprived) red, 10 (least) blue.
 const DECILE_COLOURS = ["#a50026", "#d73027", "#f46d43", "#fdae61", "#fee090",
@@ -29,7 +29,8 @@ function calendarDate(text) {
 // Class index of a percentage: 0 for exactly 0, then one class per interval [break[i-1], break[i]).
 function percentClass(value, breaks = PERCENT_BREAKS) {
   if (isMissing(value)) return -1;
-  return classification.classOf(Number(value), breaks, { zeroClass: true });
+  const v = Number(value);
+  return v <= 0 ? 0 : 1 + breaks.filter((b) => v >= b).length;
 }
 
 function percentClassLabels(breaks = PERCENT_BREAKS) {

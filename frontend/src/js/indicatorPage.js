@@ -4,6 +4,7 @@ import { api } from "./api.js";
 import { dom } from "./dom.js";
 import { signedInPage } from "./header/signedInPage.js";
 import { indicatorValues } from "./indicatorValues.js";
+import { mapImageLinks } from "./mapImageLinks.js";
 
 await signedInPage();
 const form = document.getElementById("define");
@@ -107,9 +108,60 @@ async function show(id, level = "") {
       link.textContent = label;
       gis.append(link, " ");
     }
+    showMapImages(id);
   } catch (error) {
     dom.message(values, "error", error.message);
   }
+}
+
+// The map's classes as the server computes them (the legend with counts), and the map image and briefing page
+// drawn with the same breaks.
+function showMapImages(id) {
+  const section = dom.el("section", "map-images", values);
+  section.id = "map-images";
+  dom.el("h3", "", section, "Map classes, map image and briefing");
+  const form = dom.el("form", "", section);
+  const method = dom.options(dom.field(form, { id: "class-method", label: "Classes", tag: "select" }), mapImageLinks.METHODS);
+  const count = dom.options(dom.field(form, { id: "class-count", label: "Number of classes", tag: "select" }),
+    [3, 4, 5, 6, 7, 8, 9].map((k) => ({ key: String(k), label: String(k) })), { selected: "5" });
+  const legend = dom.el("div", "", section);
+  legend.setAttribute("aria-live", "polite");
+  const links = dom.el("p", "button-row", section);
+  const image = dom.el("a", "button", links, "Map image");
+  image.id = "map-image-link";
+  const pdf = dom.el("a", "button", links, "Map image (PDF)");
+  const briefing = dom.el("a", "button", links, "Briefing PDF");
+  briefing.id = "briefing-link";
+  for (const a of [image, pdf, briefing]) a.target = "_blank";
+  let shown = 0;
+  const refresh = async () => {
+    const choice = { method: method.value, classes: Number(count.value) };
+    image.href = mapImageLinks.imageUrl(id, choice);
+    pdf.href = mapImageLinks.imageUrl(id, choice, "pdf");
+    briefing.href = mapImageLinks.briefingUrl(id, choice);
+    const ticket = ++shown;
+    dom.message(legend, "loading", "Classifying…");
+    try {
+      const answer = await api.getJson(mapImageLinks.classesUrl(id, choice));
+      if (ticket !== shown) return;
+      legend.replaceChildren();
+      dom.table(legend, {
+        caption: "Legend (computed on the server from the values you may see)",
+        rows: [...answer.classes, ...(answer.noData.count > 0 ? [answer.noData] : [])],
+        rowAttrs: (c) => ({ "data-colour": c.colour }),
+        columns: [
+          { label: "Colour", cell: (c) => { const swatch = dom.el("span", "legend-swatch"); swatch.style.cssText = `display:inline-block;width:1.5em;height:1em;border:1px solid #666;background:${c.colour}`; return swatch; } },
+          { label: "Class", cell: (c) => c.label },
+          { label: "Areas", cell: (c) => indicatorValues.number(c.count) },
+        ],
+      });
+    } catch (error) {
+      if (ticket === shown) dom.message(legend, "error", error.message);
+    }
+  };
+  method.addEventListener("change", refresh);
+  count.addEventListener("change", refresh);
+  refresh();
 }
 
 await showList();

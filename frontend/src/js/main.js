@@ -13,6 +13,7 @@ import { StatusControl } from "./controls/StatusControl.js";
 import { LayerPickerControl } from "./controls/LayerPickerControl.js";
 import { DistrictZoomControl } from "./controls/DistrictZoomControl.js";
 import { LegendControl } from "./controls/LegendControl.js";
+import { MapImageControl } from "./controls/MapImageControl.js";
 import { AreaDetailsPanel } from "./panels/AreaDetailsPanel.js";
 import { CustomAreasControl } from "./controls/CustomAreasControl.js";
 import { TimeSliderControl } from "./controls/TimeSliderControl.js";
@@ -54,6 +55,7 @@ const syncSlider = () => {
   const steps = timeSteps(picker.theme(), picker.value(), statisticsAnswer);
   slider.setPeriods(steps.periods, steps.current, steps.span);
 };
+const mapImage = new MapImageControl().addTo(leafletMap);
 const details = new AreaDetailsPanel(document.getElementById("details"));
 
 const browser = new MapBrowser(leafletMap, {
@@ -61,6 +63,7 @@ const browser = new MapBrowser(leafletMap, {
   // data-state (loading | ready | empty | error), data-theme and data-level are what the browser tests wait for.
   onState(state, choice) {
     Object.assign(document.body.dataset, { state, level: choice.level, theme: choice.theme });
+    mapImage.setChoice(choice);
     element.setAttribute("aria-busy", String(state === "loading"));
   },
   onStatistics: (answer) => {

@@ -1,14 +1,14 @@
-// Statistics by area (GET /api/datasets/{id}/statistics) on the map: the measure's name in words, quantile
-// class breaks and colours, each area's value in words, and the legend. Counts are adjusted by the server
+// Statistics by area (GET /api/datasets/{id}/statistics) on the map: the measure's name in words, the
+// server's classes and colours, each area's value in words, and the legend. Counts are adjusted by the server
 // (cell-key method) for people without record access, and the legend says so in one sentence; a suppressed
 // value (from an older server) is never drawn or described as a number. Pure data and functions.
-import { classification } from "./classification.js";
+import { classes } from "./classes.js";
 import { valuesByCode } from "./valuesByCode.js";
 import { crime } from "./crime.js";
 import { format } from "./format.js";
 
-// ColorBrewer YlGnBu, 5 classes (sequential, colour-blind safe).
-const COLOURS = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"];
+// What the map asks POST /api/classify for: quantiles in ColorBrewer YlGnBu (sequential, colour-blind safe).
+const CLASSES = { method: "quantile", classes: 5, palette: "YlGnBu" };
 const decimals = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 
 const valueOf = (feature) => {
@@ -32,20 +32,9 @@ function number(value) {
   return decimals.format(Number(value));
 }
 
-// Lower bounds of the classes above the first, from quantiles of the values: data values themselves,
-// strictly increasing, at most classes − 1 of them (fewer when values repeat).
-function quantileBreaks(values, classes = COLOURS.length) {
-  return classification.quantileBreaks(values, classes);
-}
-
-// 0.. for the classes, −1 when there is no value to show.
-function classOf(value, breaks) {
-  return classification.classOf(value, breaks);
-}
-
-// Whole numbers read "10–19"; others "10 to under 19.5"; the last class "or more".
-function classLabels(minimum, breaks, { whole = true } = {}) {
-  return classification.rangeLabels(minimum, breaks, { whole, number });
+// The body of POST /api/classify for the features' values, in feature order.
+function classesRequest(features) {
+  return classes.request(features.map(valueOf), CLASSES);
 }
 
 // What the person sees of the values, in one line.
@@ -67,34 +56,26 @@ function periodLabel(period) {
 
 // Everything the map needs to draw one slice: fill, words, legend. features: boundaries joined to values
 // (properties code, name, value, suppressed).
-function view(features, answer, { levelNoun = "area", datasetTitle } = {}) {
-  const values = features.map(valueOf).filter((v) => v !== null);
-  const breaks = quantileBreaks(values);
-  const whole = values.every(Number.isInteger);
+// classified: the server's classes of these features' values (POST /api/classify with classesRequest(features)).
+function view(features, answer, { levelNoun = "area", datasetTitle, classified } = {}) {
+  const classOf = classes.byFeature(features, classified);
   const suppressed = features.filter(isSuppressed).length;
   const missing = features.filter((f) => !isSuppressed(f) && valueOf(f) === null).length;
   const hidden = "suppressed";
-  const colourOf = (value) => {
-    const index = classOf(value, breaks);
-    return index < 0 ? format.NO_DATA_COLOUR : COLOURS[Math.min(index, COLOURS.length - 1)];
-  };
-  const items = values.length
-    ? classLabels(Math.min(...values), breaks, { whole }).map((label, i) => ({ key: String(i + 1), colour: COLOURS[i], label }))
-    : [];
+  const items = classes.legendItems(classified);
   const period = periodLabel(answer?.period);
   const describe = (feature) => (isSuppressed(feature) ? hidden : number(valueOf(feature)));
   return {
-    breaks,
     suppressed,
     total: features.length,
-    fill: (feature) => (isSuppressed(feature) ? crime.SUPPRESSED_FILL : colourOf(valueOf(feature))),
+    fill: (feature) => (isSuppressed(feature) ? crime.SUPPRESSED_FILL : classes.colour(classified, classOf.get(feature) ?? -1)),
     describe,
     legend: {
       kind: "statistics",
       title: title(answer),
       subtitle: [datasetTitle, period, `per ${levelNoun}`].filter(Boolean).join(" · "),
       items,
-      noData: missing > 0 || values.length === 0 ? { key: "none", colour: format.NO_DATA_COLOUR, label: format.NO_DATA } : null,
+      noData: missing > 0 || items.length === 0 ? { key: "none", colour: format.NO_DATA_COLOUR, label: format.NO_DATA } : null,
       suppressed: suppressed > 0
         ? { key: "suppressed", pattern: "suppressed", label: `${hidden[0].toUpperCase()}${hidden.slice(1)}` } : null,
       note: accessLine(answer),
@@ -110,14 +91,12 @@ function join(boundaries, answer) {
 }
 
 export const statistics = {
-  COLOURS,
+  CLASSES,
   valueOf,
   isSuppressed,
   measureLabel,
   number,
-  quantileBreaks,
-  classOf,
-  classLabels,
+  classesRequest,
   accessLine,
   title,
   periodLabel,

@@ -9,14 +9,15 @@ import { indicators } from "../indicators.js";
 
 const nameOf = (feature) => feature.properties?.name ?? String(feature.id ?? feature.properties?.code);
 
-// theme: from crimeThemes.js; filter: { category, from, to }. Returns { layer, legend, title, view }.
-export function countLayer(collection, { theme, level, filter }) {
+// theme: from crimeThemes.js; filter: { category, from, to }; answer: the server's classes of the counts
+// (POST /api/classify with crime.classesRequest). Returns { layer, legend, title, view }.
+export function countLayer(collection, { theme, level, filter, answer }) {
   suppressedHatch();
   const noun = theme.noun ?? { many: "crimes", allTypes: "All crime types" };
   const category = theme.categories.find((c) => c.code === filter.category)?.name ?? noun.allTypes;
   const title = `${category}, ${crime.period(filter.from, filter.to)}`;
   const view = crime.view(collection.features, { disclosure: theme.disclosure, title, unit: noun.many,
-    levelNoun: indicators.level(level).noun });
+    levelNoun: indicators.level(level).noun, answer });
   const layer = new ChoroplethLayer(collection, {
     level,
     fillFor: view.fill,

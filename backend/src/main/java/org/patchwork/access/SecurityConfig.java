@@ -51,6 +51,8 @@ class SecurityConfig {
             if (properties.publicTier()) {
                 requests.requestMatchers(HttpMethod.GET, "/", "/index.html", "/ogc", "/ogc/**", "/api/datasets",
                         "/api/datasets/**", "/api/map-config").permitAll();
+                // the public map classifies the counts it was given; the endpoint reads no data
+                requests.requestMatchers(HttpMethod.POST, "/api/classify").permitAll();
             }
             requests.requestMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name());
             requests.anyRequest().authenticated();

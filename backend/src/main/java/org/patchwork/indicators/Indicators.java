@@ -25,10 +25,13 @@ public class Indicators {
     private final IndicatorValues values;
     private final IndicatorSeries series;
     private final CustomAreaValues customValues;
+    // IndicatorClasses needs this service (require) as this one needs it (map): resolved lazily
+    private final org.springframework.beans.factory.ObjectProvider<IndicatorClasses> classes;
 
     Indicators(IndicatorStore store, AccessPolicy policy, EventCounts counts, IndicatorValues values, IndicatorSeries series,
-               CustomAreaValues customValues) {
+               CustomAreaValues customValues, org.springframework.beans.factory.ObjectProvider<IndicatorClasses> classes) {
         this.customValues = customValues;
+        this.classes = classes;
         this.store = store;
         this.policy = policy;
         this.counts = counts;
@@ -126,6 +129,15 @@ public class Indicators {
             return customValues.table(seen.indicator(), seen.access(), district, output);
         }
         return values.table(seen.indicator(), seen.access(), chosen, within, output);
+    }
+
+    /**
+     * An indicator's values as the current viewer may see them, classified for a map (by value, or by significance
+     * against the district or the partnership); 404/403 as {@link #require}, and audited under {@code output}.
+     */
+    public IndicatorMap map(long id, String level, String within, org.patchwork.classification.ClassificationRequest request,
+                            String by, String comparator, String output) {
+        return classes.getObject().map(id, level, within, request, by, comparator, output);
     }
 
     private static ApiProblem unknown(long id) {
