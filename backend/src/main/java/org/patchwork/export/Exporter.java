@@ -42,8 +42,13 @@ class Exporter {
     private final ExportMetadata metadata;
     private final AccessPolicy policy;
     private final ObjectMapper json;
+    private final java.util.List<RasterLayers> rasters;
+    private final org.patchwork.gdal.Gdal gdal;
 
-    Exporter(CollectionReader reader, ExportSources sources, ExportMetadata metadata, AccessPolicy policy, ObjectMapper json) {
+    Exporter(CollectionReader reader, ExportSources sources, ExportMetadata metadata, AccessPolicy policy, ObjectMapper json,
+             java.util.List<RasterLayers> rasters, org.patchwork.gdal.Gdal gdal) {
+        this.rasters = rasters;
+        this.gdal = gdal;
         this.reader = reader;
         this.sources = sources;
         this.metadata = metadata;
@@ -60,6 +65,12 @@ class Exporter {
         String output = plainCsv ? "ogc-items-csv" : "export-" + request.format().key();
         FeatureCollection collection = reader.open(collectionId, output);
         if (request.format().raster()) {
+            java.util.Optional<byte[]> raster = rasters.stream().map(r -> r.geoTiff(collection.id()))
+                    .flatMap(java.util.Optional::stream).findFirst();
+            if (raster.isPresent()) {
+                sendRaster(collection, request, raster.get(), output, response);
+                return;
+            }
             throw ApiProblem.badRequest("not-a-raster", "Collection '" + collectionId + "' is a vector layer (features), not a raster: "
                     + "GeoTIFF is for raster layers such as density surfaces. Export it as one of shp, gpkg, kml, kmz, geojson, csv or tab.");
         }
@@ -93,6 +104,35 @@ class Exporter {
                 try (OutputStream out = response.getOutputStream()) {
                     Files.copy(written.main(), out);
                 }
+            }
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /** A raster as GeoTIFF: as computed (EPSG:27700), or warped by gdalwarp to EPSG:4326 when asked. */
+    private void sendRaster(FeatureCollection collection, ExportRequest request, byte[] tiff, String output,
+                            HttpServletResponse response) throws IOException {
+        Path dir = Files.createTempDirectory("patchwork-export-");
+        try {
+            Path file = dir.resolve("surface.tif");
+            Files.write(file, tiff);
+            if (request.srid() != 27700) {
+                Path warped = dir.resolve("warped.tif");
+                gdal.run("gdalwarp", List.of("-q", "-s_srs", "EPSG:27700", "-t_srs", "EPSG:" + request.srid(), "-r", "bilinear",
+                        "-co", "COMPRESS=DEFLATE", file.toString(), warped.toString()), Map.of());
+                file = warped;
+            }
+            String detail = "collection=" + collection.id() + " format=tif crs=EPSG:" + request.srid();
+            if (collection.datasetId() == null) {
+                policy.audit("export", output, detail);
+            } else {
+                policy.audit("export", collection.datasetId(), output, 1, detail);
+            }
+            send(response, request.format().mediaType(), request.format().downloadName(collection.id()), false);
+            response.setContentLengthLong(Files.size(file));
+            try (OutputStream out = response.getOutputStream()) {
+                Files.copy(file, out);
             }
         } finally {
             deleteRecursively(dir);

@@ -159,6 +159,38 @@ class HotspotsIT {
         assertThat(items.path("features").size()).isEqualTo(result.path("features").asInt()).isGreaterThan(0);
         assertThat(items.path("features").get(0).path("properties").path("kind").asString()).isEqualTo("kde-class");
         assertThat(police.getJson("/api/hotspots?datasetId=" + crime).valueStream().anyMatch(r -> r.path("id").asLong() == id)).isTrue();
+
+        // exported: the surface as GeoTIFF (as computed, and warped to WGS84) and the layer as GeoPackage, read by GDAL
+        Path exported = directory.resolve("exported.tif");
+        Files.write(exported, bytes(policeUser, "/api/export/hotspots-" + id + "?format=tif"));
+        JsonNode same = new ObjectMapper().readTree(gdal("gdalinfo", "-json", "-stats", exported.toString()));
+        assertThat(same.path("size")).isEqualTo(info.path("size"));
+        assertThat(same.path("coordinateSystem").path("wkt").asString()).contains("EPSG\",\"27700\"");
+        assertThat(Double.parseDouble(same.path("bands").get(0).path("metadata").path("").path("STATISTICS_MEAN").asString()))
+                .isCloseTo(mean, within(1e-9 * mean));
+        Path wgs84 = directory.resolve("exported-4326.tif");
+        Files.write(wgs84, bytes(policeUser, "/api/export/hotspots-" + id + "?format=tif&crs=4326"));
+        assertThat(new ObjectMapper().readTree(gdal("gdalinfo", "-json", wgs84.toString())).path("coordinateSystem").path("wkt").asString())
+                .contains("EPSG\",\"4326\"");
+        Path gpkg = directory.resolve("hotspots.gpkg");
+        Files.write(gpkg, bytes(policeUser, "/api/export/hotspots-" + id + "?format=gpkg"));
+        assertThat(gdal("ogrinfo", "-so", "-al", gpkg.toString())).contains("Feature Count: " + result.path("features").asInt());
+
+        // the A4 briefing of the layer states its PAI and RRI
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(bytes(policeUser, "/api/briefing?collection=hotspots-" + id))) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains(String.format(java.util.Locale.UK, "Predictive Accuracy Index (PAI) against the next period: %.2f.", pai))
+                    .contains(String.format(java.util.Locale.UK, "Recapture Rate Index: %.2f.", rri));
+        }
+    }
+
+    private byte[] bytes(AdminApi.User user, String path) throws Exception {
+        java.net.http.HttpResponse<byte[]> reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", ApiClient.basicHeader(user.username(), user.password())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(reply.statusCode()).as("%s: %s", path, new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        return reply.body();
     }
 
     @Test
