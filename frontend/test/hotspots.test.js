@@ -14,6 +14,8 @@ test("a top-share KDE sends the share as a fraction; Gi* on areas sends the leve
     cellSize: "50", classes: "top", share: "10" }).parameters, { bandwidth: 400, cellSize: 50, classes: "top", share: 0.1 });
   assert.deepEqual(hotspots.requestBody({ datasetId: "1", from: "2022-01", method: "gistar", grid: "areas", level: "msoa",
     cellSize: "300" }).parameters, { grid: "areas", level: "msoa" });
+  assert.deepEqual(hotspots.requestBody({ datasetId: "1", from: "2022-01", method: "gistar", grid: "hex", cellSize: "",
+    distanceBand: "800" }).parameters, { grid: "hex", distanceBand: 800 });
   assert.deepEqual(hotspots.requestBody({ datasetId: "1", from: "2022-01", method: "top-areas", level: "lsoa", share: "2.5" })
     .parameters, { level: "lsoa", share: 0.025 });
 });

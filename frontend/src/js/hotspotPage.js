@@ -53,6 +53,8 @@ const giFields = {
   cellSize: dom.field(gi, { id: "giCellSize", label: "Cell size (metres)", type: "number", attrs: { min: "5", step: "10" },
     hint: "The side of a square (hexagons have the same area). Leave empty for the study area's shorter side / 100." }),
   level: dom.options(dom.field(gi, { id: "giLevel", label: "Areas", tag: "select" }), levels()),
+  distanceBand: dom.field(gi, { id: "giDistanceBand", label: "Distance band (metres)", type: "number", attrs: { min: "10", step: "50" },
+    hint: "Neighbours are the cells or areas within this distance. Leave empty for touching neighbours (queen contiguity)." }),
 };
 const top = dom.el("fieldset", "method-parameters", form);
 dom.el("legend", "", top, "Top areas settings");
@@ -113,6 +115,7 @@ form.addEventListener("submit", async (event) => {
     share: method === "kde" ? kdeFields.share.value : topFields.share.value,
     grid: giFields.grid.value,
     level: method === "gistar" ? giFields.level.value : topFields.level.value,
+    distanceBand: giFields.distanceBand.value,
   };
   runButton.disabled = true;
   try {

@@ -29,6 +29,7 @@ export function requestBody(raw) {
     put("grid", raw.grid);
     if (raw.grid === "areas") put("level", raw.level);
     else put("cellSize", number(raw.cellSize));
+    put("distanceBand", number(raw.distanceBand));
   } else {
     put("level", raw.level);
     put("share", shareFraction(raw.share));

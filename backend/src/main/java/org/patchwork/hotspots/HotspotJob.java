@@ -149,19 +149,29 @@ class HotspotJob {
                 yield HotspotMethods.kde(p, request.bandwidth(), request.cellSize(), request.classes(), request.share());
             }
             case "gistar" -> request.grid().equals("areas")
-                    ? gistarAreas(built.byLevel().apply(request.level()), shapesOf.apply(request.level()))
-                    : gistarGrid(built.points(), request.grid(), request.cellSize(), study);
+                    ? gistarAreas(built.byLevel().apply(request.level()), shapesOf.apply(request.level()), request.distanceBand())
+                    : gistarGrid(built.points(), request.grid(), request.cellSize(), request.distanceBand(), study);
             default -> HotspotMethods.topAreas(built.byLevel().apply(request.level()), shapesOf.apply(request.level()), request.share(),
                     study.squareMetres());
         };
     }
 
-    private Layer gistarAreas(AreaCounts counts, Map<String, Shape> shapes) {
-        return HotspotMethods.gistarAreas(counts, shapes, data.queenNeighbours(counts.level(), counts.codes()));
+    /** Gi* on areas: queen contiguity, or with {@code band} (metres) the areas whose points lie within it of each other. */
+    private Layer gistarAreas(AreaCounts counts, Map<String, Shape> shapes, Double band) {
+        if (band == null) {
+            return HotspotMethods.gistarAreas(counts, shapes, data.queenNeighbours(counts.level(), counts.codes()));
+        }
+        double[] x = counts.codes().stream().mapToDouble(code -> shapes.get(code).x()).toArray();
+        double[] y = counts.codes().stream().mapToDouble(code -> shapes.get(code).y()).toArray();
+        Layer layer = HotspotMethods.gistarAreas(counts, shapes, SpatialWeights.distanceBand(x, y, band));
+        layer.parameters().put("distanceBand", band);
+        layer.parameters().put("weights", "distance band: areas whose points (inside each area) lie within " + band
+                + " m of each other, area itself included");
+        return layer;
     }
 
     /** Default cell: the study area's shorter side / 100, to 10 m. */
-    private Layer gistarGrid(Points points, String shape, Double cellSize, HotspotData.StudyArea study) {
+    private Layer gistarGrid(Points points, String shape, Double cellSize, Double band, HotspotData.StudyArea study) {
         double shorter = Math.min(study.maxX() - study.minX(), study.maxY() - study.minY());
         double size = cellSize != null ? cellSize : Math.max(10, Math.round(shorter / 100 / 10) * 10.0);
         double cells = ((study.maxX() - study.minX()) / size + 2) * ((study.maxY() - study.minY()) / size + 2);
@@ -178,7 +188,7 @@ class HotspotJob {
             cx[i] = grid.centreX(i);
             cy[i] = grid.centreY(i);
         }
-        Layer layer = HotspotMethods.gistarGrid(points, grid, data.cellsInStudyArea(cx, cy, grid.reach()), shape);
+        Layer layer = HotspotMethods.gistarGrid(points, grid, data.cellsInStudyArea(cx, cy, grid.reach()), shape, band);
         layer.parameters().put("cellSize", size);
         layer.parameters().put("cellSizeRule", cellSize != null ? "given" : "shorter side of the study area's extent / 100, to 10 m");
         return layer;
@@ -222,7 +232,7 @@ class HotspotJob {
         String level = context.smallestLevel();
         Layer kde = request.method().equals("kde") ? own : HotspotMethods.kde(built.points(), null, null, "mean", HotspotRequest.DEFAULT_SHARE);
         Layer gi = request.method().equals("gistar") ? own
-                : record ? gistarGrid(built.points(), "hex", null, study) : gistarAreas(built.byLevel().apply(level), shapesOf.apply(level));
+                : record ? gistarGrid(built.points(), "hex", null, null, study) : gistarAreas(built.byLevel().apply(level), shapesOf.apply(level), null);
         Layer top = request.method().equals("top-areas") ? own
                 : HotspotMethods.topAreas(built.byLevel().apply(level), shapesOf.apply(level), HotspotRequest.DEFAULT_SHARE, study.squareMetres());
         List<Map<String, Object>> rows = new ArrayList<>();

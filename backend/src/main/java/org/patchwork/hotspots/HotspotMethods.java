@@ -134,8 +134,11 @@ final class HotspotMethods {
                 null, xs, ys, grid.cellSize());
     }
 
-    /** Gi* on the grid's cells near the study area ({@code kept}, grid indices): counts of the points, queen neighbours among the kept. */
-    static Layer gistarGrid(Points points, GridCells grid, int[] kept, String shape) {
+    /**
+     * Gi* on the grid's cells near the study area ({@code kept}, grid indices): counts of the points, neighbours among
+     * the kept by queen contiguity, or with {@code band} (metres) the cells whose centres lie within it.
+     */
+    static Layer gistarGrid(Points points, GridCells grid, int[] kept, String shape, Double band) {
         int[] position = new int[grid.cellCount()];
         java.util.Arrays.fill(position, -1);
         for (int k = 0; k < kept.length; k++) {
@@ -148,10 +151,15 @@ final class HotspotMethods {
                 values[position[cell]] += points.weight()[i];
             }
         }
-        int[][] all = grid.queenNeighbours();
         int[][] neighbours = new int[kept.length][];
-        for (int k = 0; k < kept.length; k++) {
-            neighbours[k] = java.util.Arrays.stream(all[kept[k]]).map(c -> position[c]).filter(c -> c >= 0).toArray();
+        if (band == null) {
+            int[][] all = grid.queenNeighbours();
+            for (int k = 0; k < kept.length; k++) {
+                neighbours[k] = java.util.Arrays.stream(all[kept[k]]).map(c -> position[c]).filter(c -> c >= 0).toArray();
+            }
+        } else {
+            neighbours = SpatialWeights.distanceBand(java.util.Arrays.stream(kept).mapToDouble(grid::centreX).toArray(),
+                    java.util.Arrays.stream(kept).mapToDouble(grid::centreY).toArray(), band);
         }
         GiStar.Result result = GiStar.compute(values, neighbours);
         List<Feature> features = new ArrayList<>();
@@ -172,7 +180,12 @@ final class HotspotMethods {
         parameters.put("grid", shape);
         parameters.put("cells", kept.length);
         parameters.put("cellArea", grid.cellArea());
-        parameters.put("weights", "queen contiguity, cell itself included");
+        if (band == null) {
+            parameters.put("weights", "queen contiguity, cell itself included");
+        } else {
+            parameters.put("distanceBand", band);
+            parameters.put("weights", "distance band: cells whose centres lie within " + band + " m, cell itself included");
+        }
         return new Layer(features, cellHotspot(grid, hot), new Ranking(result.z(), unitArea, set -> {
             BitSet cells = new BitSet(grid.cellCount());
             set.stream().forEach(k -> cells.set(kept[k]));

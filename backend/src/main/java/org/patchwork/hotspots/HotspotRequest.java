@@ -21,7 +21,8 @@ import org.patchwork.web.ApiProblem;
  * @param level     boundary level for Gi* on areas and top areas
  */
 record HotspotRequest(long datasetId, List<String> categories, YearMonth from, YearMonth to, String method,
-                      Double bandwidth, Double cellSize, String classes, double share, String grid, String level) {
+                      Double bandwidth, Double cellSize, String classes, double share, String grid, String level,
+                      Double distanceBand) {
 
     static final List<String> METHODS = List.of("kde", "gistar", "top-areas");
     static final List<String> LEVELS = List.of("lsoa", "msoa", "ward", "district");
@@ -29,7 +30,7 @@ record HotspotRequest(long datasetId, List<String> categories, YearMonth from, Y
     private static final Set<String> FIELDS = Set.of("datasetId", "categories", "from", "to", "method", "parameters");
     private static final Map<String, Set<String>> PARAMETERS = Map.of(
             "kde", Set.of("bandwidth", "cellSize", "classes", "share"),
-            "gistar", Set.of("grid", "cellSize", "level"),
+            "gistar", Set.of("grid", "cellSize", "level", "distanceBand"),
             "top-areas", Set.of("level", "share"));
     private static final int MAX_MONTHS = 36;
 
@@ -58,6 +59,7 @@ record HotspotRequest(long datasetId, List<String> categories, YearMonth from, Y
             }
             case "gistar" -> {
                 p.put("grid", grid);
+                p.put("distanceBand", distanceBand);
                 if (grid.equals("areas")) {
                     p.put("level", level);
                 } else {
@@ -113,6 +115,7 @@ record HotspotRequest(long datasetId, List<String> categories, YearMonth from, Y
         }
         Double bandwidth = metres(parameters, "bandwidth", 10, 20_000);
         Double cellSize = metres(parameters, "cellSize", 5, 5_000);
+        Double distanceBand = metres(parameters, "distanceBand", 10, 20_000);
         String classes = choice(parameters, "classes", List.of("mean", "top"), "mean");
         double share = parameters.containsKey("share") ? number(parameters, "share") : DEFAULT_SHARE;
         if (!(share > 0 && share <= 0.5)) {
@@ -127,7 +130,7 @@ record HotspotRequest(long datasetId, List<String> categories, YearMonth from, Y
             throw invalid("cellSize is for Gi* on a grid; on areas the areas are the units");
         }
         return new HotspotRequest(number.longValue(), categories(body.get("categories")), from, to, method, bandwidth, cellSize,
-                classes, share, grid, level);
+                classes, share, grid, level, distanceBand);
     }
 
     private static List<String> categories(Object raw) {

@@ -231,6 +231,42 @@ class HotspotsIT {
     }
 
     @Test
+    void giStarOnLsoasWithADistanceBandGivesTheZOfTheOrdGetisFormulaOnNeighboursWithinItFromPostgis() {
+        JsonNode run = HotspotRunClient.run(police, HotspotRunClient.body(crime, List.of(BURGLARY), "2022-03", "2022-03", "gistar",
+                Map.of("grid", "areas", "level", "lsoa", "distanceBand", 800)));
+        long id = run.path("id").asLong();
+        assertThat(run.path("result").path("parameters").path("distanceBand").asDouble()).isEqualTo(800);
+        // the same formula with neighbours = LSOAs whose points on surface lie within 800 m (ST_DWithin), W = 1 + neighbours
+        List<Map<String, Object>> expected = jdbc.sql("""
+                with x as (
+                    select a.code, ST_PointOnSurface(a.geom) as pt, count(e.id)::float8 as x
+                    from area a
+                    left join event e on e.lsoa_code = a.code and e.dataset_id = :dataset and e.category = :category
+                         and to_char(e.month, 'YYYY-MM') = '2022-03'
+                         and e.version_id = (select current_version_id from dataset where id = :dataset)
+                    where a.level = 'lsoa'
+                    group by a.code, a.geom),
+                stats as (select count(*)::float8 as n, avg(x) as mean, sqrt(avg(x * x) - avg(x) * avg(x)) as s from x),
+                local as (
+                    select i.code, i.x + coalesce(sum(j.x), 0) as total, 1 + count(j.code) as w
+                    from x i left join x j on j.code <> i.code and ST_DWithin(i.pt, j.pt, 800)
+                    group by i.code, i.x)
+                select l.code, (l.total - st.mean * l.w) / (st.s * sqrt((st.n * l.w - l.w * l.w) / (st.n - 1))) as z
+                from local l cross join stats st
+                order by z desc""")
+                .param("dataset", crime).param("category", BURGLARY).query().listOfRows();
+        Map<String, Double> byCode = new java.util.HashMap<>();
+        jdbc.sql("select code, z from hotspot_feature where run_id = :run").param("run", id)
+                .query(rs -> {
+                    byCode.put(rs.getString(1), rs.getDouble(2));
+                });
+        assertThat(byCode).hasSize(expected.size());
+        for (Map<String, Object> row : expected) {
+            assertThat(byCode.get((String) row.get("code"))).as("z of %s", row.get("code")).isCloseTo((Double) row.get("z"), within(1e-9));
+        }
+    }
+
+    @Test
     void anAggregateViewerGetsHotspotsFromProtectedCountsAndCannotReadRecordLevelRuns() {
         JsonNode run = HotspotRunClient.run(council, HotspotRunClient.body(crime, List.of(BURGLARY), "2022-03", "2022-03", "kde", Map.of()));
         assertThat(run.path("basis").asString()).isEqualTo("aggregate");
