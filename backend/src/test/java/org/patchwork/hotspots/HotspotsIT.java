@@ -184,6 +184,31 @@ class HotspotsIT {
         }
     }
 
+    /**
+     * Gi* z of every LSOA by the Ord and Getis formula in SQL, highest first: x = March 2022 burglaries by LSOA (zeros
+     * included), the neighbours of i the LSOAs j with {@code neighbours} true, binary weights with i itself included.
+     */
+    private List<Map<String, Object>> ordGetisZ(String neighbours) {
+        return jdbc.sql("""
+                with x as (
+                    select a.code, a.geom, count(e.id)::float8 as x
+                    from area a
+                    left join event e on e.lsoa_code = a.code and e.dataset_id = :dataset and e.category = :category
+                         and to_char(e.month, 'YYYY-MM') = '2022-03'
+                         and e.version_id = (select current_version_id from dataset where id = :dataset)
+                    where a.level = 'lsoa'
+                    group by a.code, a.geom),
+                stats as (select count(*)::float8 as n, avg(x) as mean, sqrt(avg(x * x) - avg(x) * avg(x)) as s from x),
+                local as (
+                    select i.code, i.x + coalesce(sum(j.x), 0) as total, 1 + count(j.code) as w
+                    from x i left join x j on j.code <> i.code and NEIGHBOURS
+                    group by i.code, i.x)
+                select l.code, (l.total - st.mean * l.w) / (st.s * sqrt((st.n * l.w - l.w * l.w) / (st.n - 1))) as z
+                from local l cross join stats st
+                order by z desc""".replace("NEIGHBOURS", neighbours))
+                .param("dataset", crime).param("category", BURGLARY).query().listOfRows();
+    }
+
     private byte[] bytes(AdminApi.User user, String path) throws Exception {
         java.net.http.HttpResponse<byte[]> reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + port + path))
@@ -199,24 +224,7 @@ class HotspotsIT {
                 Map.of("grid", "areas", "level", "lsoa")));
         long id = run.path("id").asLong();
         // z for every LSOA in SQL: x = burglaries by LSOA (zeros included), neighbours by ST_Touches, W = 1 + neighbours
-        List<Map<String, Object>> expected = jdbc.sql("""
-                with x as (
-                    select a.code, a.geom, count(e.id)::float8 as x
-                    from area a
-                    left join event e on e.lsoa_code = a.code and e.dataset_id = :dataset and e.category = :category
-                         and to_char(e.month, 'YYYY-MM') = '2022-03'
-                         and e.version_id = (select current_version_id from dataset where id = :dataset)
-                    where a.level = 'lsoa'
-                    group by a.code, a.geom),
-                stats as (select count(*)::float8 as n, avg(x) as mean, sqrt(avg(x * x) - avg(x) * avg(x)) as s from x),
-                local as (
-                    select i.code, i.x + coalesce(sum(j.x), 0) as total, 1 + count(j.code) as w
-                    from x i left join x j on j.code <> i.code and ST_Touches(i.geom, j.geom)
-                    group by i.code, i.x)
-                select l.code, (l.total - st.mean * l.w) / (st.s * sqrt((st.n * l.w - l.w * l.w) / (st.n - 1))) as z
-                from local l cross join stats st
-                order by z desc""")
-                .param("dataset", crime).param("category", BURGLARY).query().listOfRows();
+        List<Map<String, Object>> expected = ordGetisZ("ST_Touches(i.geom, j.geom)");
         Map<String, Double> byCode = new java.util.HashMap<>();
         jdbc.sql("select code, z from hotspot_feature where run_id = :run").param("run", id)
                 .query(rs -> {
@@ -237,24 +245,7 @@ class HotspotsIT {
         long id = run.path("id").asLong();
         assertThat(run.path("result").path("parameters").path("distanceBand").asDouble()).isEqualTo(800);
         // the same formula with neighbours = LSOAs whose points on surface lie within 800 m (ST_DWithin), W = 1 + neighbours
-        List<Map<String, Object>> expected = jdbc.sql("""
-                with x as (
-                    select a.code, ST_PointOnSurface(a.geom) as pt, count(e.id)::float8 as x
-                    from area a
-                    left join event e on e.lsoa_code = a.code and e.dataset_id = :dataset and e.category = :category
-                         and to_char(e.month, 'YYYY-MM') = '2022-03'
-                         and e.version_id = (select current_version_id from dataset where id = :dataset)
-                    where a.level = 'lsoa'
-                    group by a.code, a.geom),
-                stats as (select count(*)::float8 as n, avg(x) as mean, sqrt(avg(x * x) - avg(x) * avg(x)) as s from x),
-                local as (
-                    select i.code, i.x + coalesce(sum(j.x), 0) as total, 1 + count(j.code) as w
-                    from x i left join x j on j.code <> i.code and ST_DWithin(i.pt, j.pt, 800)
-                    group by i.code, i.x)
-                select l.code, (l.total - st.mean * l.w) / (st.s * sqrt((st.n * l.w - l.w * l.w) / (st.n - 1))) as z
-                from local l cross join stats st
-                order by z desc""")
-                .param("dataset", crime).param("category", BURGLARY).query().listOfRows();
+        List<Map<String, Object>> expected = ordGetisZ("ST_DWithin(ST_PointOnSurface(i.geom), ST_PointOnSurface(j.geom), 800)");
         Map<String, Double> byCode = new java.util.HashMap<>();
         jdbc.sql("select code, z from hotspot_feature where run_id = :run").param("run", id)
                 .query(rs -> {

@@ -429,24 +429,7 @@ class IndicatorsIT {
 
     /** Code -> {events, population} for every area of the level, from the source tables. */
     Map<String, long[]> truth(String level, List<String> categories, String from, String to) {
-        String column = level.equals("district") ? "lad_code" : level + "_code";
-        Map<String, long[]> truth = new HashMap<>();
-        jdbc.sql("""
-                with lsoa as (
-                    select h.lsoa_code, h.%1$s as code from lsoa_hierarchy h join area a on a.level = 'lsoa' and a.code = h.lsoa_code),
-                events as (
-                    select e.lsoa_code, count(*) as n from feature_event e
-                    where e.dataset_id = :dataset and e.category = any(cast(:categories as text[]))
-                      and e.month between :from and :to group by e.lsoa_code)
-                select l.code, coalesce(sum(ev.n), 0), sum(p.total)
-                from lsoa l left join events ev on ev.lsoa_code = l.lsoa_code left join lsoa_population p on p.lsoa_code = l.lsoa_code
-                group by l.code""".formatted(column))
-                .param("dataset", crime).param("categories", "{" + String.join(",", categories.stream().map(c -> "\"" + c + "\"").toList()) + "}")
-                .param("from", from).param("to", to)
-                .query(rs -> {
-                    truth.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                });
-        return truth;
+        return new IndicatorsTruth(jdbc, crime).truth(level, categories, from, to);
     }
 
     /** Byar's limits for a count of 10 or more (PHE Technical Guide: Confidence intervals, 2018). */
