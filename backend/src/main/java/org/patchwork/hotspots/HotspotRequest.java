@@ -59,7 +59,9 @@ record HotspotRequest(long datasetId, List<String> categories, YearMonth from, Y
             }
             case "gistar" -> {
                 p.put("grid", grid);
-                p.put("distanceBand", distanceBand);
+                if (distanceBand != null) {
+                    p.put("distanceBand", distanceBand);
+                }
                 if (grid.equals("areas")) {
                     p.put("level", level);
                 } else {

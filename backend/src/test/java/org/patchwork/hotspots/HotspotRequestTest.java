@@ -35,6 +35,9 @@ class HotspotRequestTest {
         assertThat(gi.parametersJson()).containsOnlyKeys("grid", "cellSize");
         assertThat(HotspotRequest.parse(body("gistar", Map.of("grid", "areas", "level", "msoa"))).parametersJson())
                 .containsEntry("level", "msoa").doesNotContainKey("cellSize");
+        assertThat(HotspotRequest.parse(body("gistar", Map.of("grid", "areas", "distanceBand", 800))).parametersJson())
+                .containsEntry("distanceBand", 800.0);
+        assertThat(HotspotRequest.parse(body("kde", Map.of())).distanceBand()).isNull();
     }
 
     @Test
