@@ -19,12 +19,10 @@ import org.springframework.stereotype.Component;
 class IndicatorClasses {
 
     private final Indicators indicators;
-    private final IndicatorValues values;
     private final Classifier classifier;
 
-    IndicatorClasses(Indicators indicators, IndicatorValues values, Classifier classifier) {
+    IndicatorClasses(Indicators indicators, Classifier classifier) {
         this.indicators = indicators;
-        this.values = values;
         this.classifier = classifier;
     }
 
@@ -42,8 +40,8 @@ class IndicatorClasses {
         if (!against.equals("district") && !against.equals("partnership")) {
             throw ApiProblem.badRequest("invalid-parameter", "comparator must be district or partnership; got '" + comparator + "'");
         }
-        Indicators.Seen seen = indicators.require(id, output);
-        IndicatorValues.Table table = values.table(seen.indicator(), seen.access(), level, within, output);
+        // as /values gives them: by boundary level, or by custom area
+        IndicatorValues.Table table = indicators.values(id, level, within, output);
         Indicator indicator = table.indicator();
         List<String> words = new ArrayList<>();
         for (IndicatorValues.Value v : table.areas()) {

@@ -165,13 +165,13 @@ class HotspotsIT {
         Files.write(exported, bytes(policeUser, "/api/export/hotspots-" + id + "?format=tif"));
         JsonNode same = new ObjectMapper().readTree(gdal("gdalinfo", "-json", "-stats", exported.toString()));
         assertThat(same.path("size")).isEqualTo(info.path("size"));
-        assertThat(same.path("coordinateSystem").path("wkt").asString()).contains("EPSG\",\"27700\"");
+        assertThat(same.path("coordinateSystem").path("wkt").asString()).contains("ID[\"EPSG\",27700]");
         assertThat(Double.parseDouble(same.path("bands").get(0).path("metadata").path("").path("STATISTICS_MEAN").asString()))
                 .isCloseTo(mean, within(1e-9 * mean));
         Path wgs84 = directory.resolve("exported-4326.tif");
         Files.write(wgs84, bytes(policeUser, "/api/export/hotspots-" + id + "?format=tif&crs=4326"));
         assertThat(new ObjectMapper().readTree(gdal("gdalinfo", "-json", wgs84.toString())).path("coordinateSystem").path("wkt").asString())
-                .contains("EPSG\",\"4326\"");
+                .contains("ID[\"EPSG\",4326]");
         Path gpkg = directory.resolve("hotspots.gpkg");
         Files.write(gpkg, bytes(policeUser, "/api/export/hotspots-" + id + "?format=gpkg"));
         assertThat(gdal("ogrinfo", "-so", "-al", gpkg.toString())).contains("Feature Count: " + result.path("features").asInt());

@@ -156,8 +156,13 @@ class UploadBrowserIT extends BrowserJourney {
     }
 
     private void assertReportListsTheBadRows() {
-        List<String> report = pages.await("#report-table", t -> true).findElements(By.cssSelector("tbody tr")).stream()
+        List<String> rows = pages.await("#report-table", t -> true).findElements(By.cssSelector("tbody tr")).stream()
                 .map(WebElement::getText).toList();
+        // beside the rejected rows, the report lists the points police.uk placed just over Merseyside's boundary
+        // (kept in the dataset, counted in no area; ForeignFileWarningIT checks that listing row by row)
+        List<String> report = rows.stream().filter(r -> !r.contains("outside the partnership's area")).toList();
+        assertThat(rows).filteredOn(r -> r.contains("outside the partnership's area"))
+                .allSatisfy(r -> assertThat(r).contains("Longitude, Latitude", "kept in the dataset, counted in no area"));
         assertThat(report).hasSize(3);
         assertThat(report.get(0)).contains("302", "Month", "sometime in March", "not a date");
         assertThat(report.get(1)).contains("303", "Longitude / Latitude", "53.405, -2.983", "outside England and Wales");
