@@ -1,17 +1,13 @@
 package org.patchwork.events;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.patchwork.access.Access;
 import org.patchwork.access.AccessLevel;
 import org.patchwork.access.AccessPolicy;
-import org.patchwork.layers.AreaFeaturePages;
 import org.patchwork.layers.AreaItems;
 import org.patchwork.layers.FeatureCollection;
 import org.springframework.stereotype.Component;
@@ -23,37 +19,25 @@ import org.springframework.stereotype.Component;
 @Component
 class CountPages {
 
-    private static final Set<String> PARAMETERS = Set.of("category", "from", "to", "crs", "f", "limit", "offset");
-
     private final EventCounts counts;
     private final AccessPolicy policy;
-    private final AreaFeaturePages pages;
 
-    CountPages(EventCounts counts, AccessPolicy policy, AreaFeaturePages pages) {
+    CountPages(EventCounts counts, AccessPolicy policy) {
         this.counts = counts;
         this.policy = policy;
-        this.pages = pages;
     }
 
     /** The items of a count collection at {@code level}. */
     AreaItems at(String level) {
-        return new AreaItems(level, (collection, request, response, html) -> write(collection, level, request, response, html));
+        return new AreaItems(level, (collection, request) -> features(collection, level, request));
     }
 
-    private void write(FeatureCollection collection, String level, HttpServletRequest request, HttpServletResponse response, boolean html)
-            throws IOException {
-        AreaFeaturePages.rejectUnknown(request.getParameterMap(), PARAMETERS, "count");
+    private AreaItems.Features features(FeatureCollection collection, String level, HttpServletRequest request) {
         Access access = policy.require(collection.datasetId(), AccessLevel.PUBLIC, "ogc-counts");
         CountFilter filter = CountFilter.parse(request.getParameter("category"), request.getParameter("from"), request.getParameter("to"));
-        AreaFeaturePages.Paging paging = pages.paging(request.getParameterMap());
-
         EventCounts.CountTable table = counts.counts(collection.datasetId(), level, filter, access);
-        List<EventCounts.AreaCount> page = table.areas().stream().skip(paging.offset()).limit(paging.limit()).toList();
-        policy.audit("aggregate-access", collection.datasetId(), "ogc-counts", page.size(),
-                ("level=" + level + " " + filter.describe()).strip());
-
-        List<AreaFeaturePages.AreaFeature> features = new ArrayList<>();
-        for (EventCounts.AreaCount area : page) {
+        List<AreaItems.AreaFeature> features = new ArrayList<>();
+        for (EventCounts.AreaCount area : table.areas()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("code", area.code());
             p.put("name", area.name());
@@ -64,10 +48,10 @@ class CountPages {
             p.put("category", filter.category());
             p.put("from", filter.from() == null ? null : filter.from().toString());
             p.put("to", filter.to() == null ? null : filter.to().toString());
-            features.add(new AreaFeaturePages.AreaFeature(area.code(), area.code(), p));
+            features.add(new AreaItems.AreaFeature(area.code(), area.code(), p));
         }
-        pages.write(response, collection.title(), level, paging, features, table.areas().size(),
-                table.areas().size() + " areas. Counts are adjusted by a small amount (cell-key method) to protect people"
-                        + " unless your access is record-level.", html);
+        return new AreaItems.Features(features, table.areas().size() + " areas. Counts are adjusted by a small amount (cell-key method) "
+                + "to protect people unless your access is record-level.", served -> policy.audit("aggregate-access",
+                collection.datasetId(), "ogc-counts", served, ("level=" + level + " " + filter.describe()).strip()));
     }
 }

@@ -1,7 +1,6 @@
 package org.patchwork.export;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +53,8 @@ class ExportSources {
                   long features, boolean points) {
     }
 
-    Source stage(FeatureCollection collection, ExportRequest request, Exporter.Paging paging, Path dir, HttpServletRequest http,
-                 HttpServletResponse response) throws IOException {
+    Source stage(FeatureCollection collection, ExportRequest request, Exporter.Paging paging, Path dir, HttpServletRequest http)
+            throws IOException {
         boolean points = reader.geometryType(collection).map(type -> type.equals("ST_Point")).orElse(false);
         if (request.csvGeometry() == ExportRequest.CsvGeometry.XY && !points) {
             throw ApiProblem.badRequest("invalid-parameter", "geometry=xy writes coordinate columns for points; collection '"
@@ -75,7 +74,7 @@ class ExportSources {
             Path page = dir.resolve("page.geojson");
             CollectionReader.Page read;
             try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-                read = reader.page(collection, request.filters(), offset, (int) Math.min(limit - features, reader.pageSize()), http, response, out);
+                read = reader.page(collection, request.filters(), offset, (int) Math.min(limit - features, reader.pageSize()), http, out);
             }
             List<String> args = new ArrayList<>(List.of("-f", "GPKG", "-noNativeData"));   // not the page's numberMatched and links
             if (pageNumber > 0) {

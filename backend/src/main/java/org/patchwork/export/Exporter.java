@@ -76,7 +76,7 @@ class Exporter {
         }
         Path dir = Files.createTempDirectory("patchwork-export-");
         try {
-            ExportSources.Source source = sources.stage(collection, request, paging, dir, http, response);
+            ExportSources.Source source = sources.stage(collection, request, paging, dir, http);
             Viewer viewer = policy.currentViewer();
             Map<String, Object> document = metadata.describe(collection, request, viewer);
             document.put("features", source.features());

@@ -1,16 +1,11 @@
 package org.patchwork.indicators;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.patchwork.layers.AreaFeaturePages;
 import org.patchwork.layers.AreaItems;
-import org.patchwork.layers.FeatureCollection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,30 +16,23 @@ import org.springframework.stereotype.Component;
 class IndicatorPages {
 
     static final List<String> PARAMETERS = List.of("within");
-    private static final Set<String> ACCEPTED = Set.of("within", "crs", "f", "limit", "offset");
 
     private final Indicators indicators;
-    private final AreaFeaturePages pages;
 
-    IndicatorPages(Indicators indicators, AreaFeaturePages pages) {
+    IndicatorPages(Indicators indicators) {
         this.indicators = indicators;
-        this.pages = pages;
     }
 
     AreaItems at(Indicator indicator) {
-        return new AreaItems(indicator.level(), (collection, request, response, html) -> write(indicator, collection, request, response, html));
+        return new AreaItems(indicator.level(), (collection, request) -> features(indicator, request));
     }
 
-    private void write(Indicator indicator, FeatureCollection collection, HttpServletRequest request, HttpServletResponse response,
-                       boolean html) throws IOException {
-        AreaFeaturePages.rejectUnknown(request.getParameterMap(), ACCEPTED, "indicator");
-        AreaFeaturePages.Paging paging = pages.paging(request.getParameterMap());
+    private AreaItems.Features features(Indicator indicator, HttpServletRequest request) {
         IndicatorValues.Table table = indicators.values(indicator.id(), indicator.level(), request.getParameter("within"), "ogc-indicator");
-        List<AreaFeaturePages.AreaFeature> features = new ArrayList<>();
-        table.areas().stream().skip(paging.offset()).limit(paging.limit())
-                .forEach(value -> features.add(new AreaFeaturePages.AreaFeature(value.code(), value.code(), properties(table, value))));
-        pages.write(response, collection.title(), table.level(), paging, features, table.areas().size(), table.areas().size()
-                + " areas. Counts are adjusted by a small amount (cell-key method) to protect people unless your access is record-level.", html);
+        List<AreaItems.AreaFeature> features = new ArrayList<>();
+        table.areas().forEach(value -> features.add(new AreaItems.AreaFeature(value.code(), value.code(), properties(table, value))));
+        return new AreaItems.Features(features, table.areas().size() + " areas. Counts are adjusted by a small amount (cell-key method) "
+                + "to protect people unless your access is record-level.", served -> { });
     }
 
     /**

@@ -1,18 +1,31 @@
 package org.patchwork.layers;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Items of a collection with one feature per area of {@code level} (and category), computed per request and
- * protected for the viewer by the kind that serves them, which writes them (with {@link AreaFeaturePages}).
+ * protected for the viewer by the kind that serves them; paged, filtered by bbox, served one at a time and
+ * written by {@link AreaFeaturePages}, so every by-area collection answers the OGC API the same way.
  */
-public record AreaItems(String level, Writer writer) implements FeatureCollection.Items {
+public record AreaItems(String level, Source source) implements FeatureCollection.Items {
 
-    /** Writes one request's page of a by-area collection, as GeoJSON or HTML. */
+    /** Every feature of one request, its own parameters (the collection's queryables) read from the request. */
     @FunctionalInterface
-    public interface Writer {
-        void write(FeatureCollection collection, HttpServletRequest request, HttpServletResponse response, boolean html) throws IOException;
+    public interface Source {
+        Features features(FeatureCollection collection, HttpServletRequest request);
+    }
+
+    /**
+     * All the features, in order; {@code intro} opens the HTML page; {@code served} hears how many went out in a
+     * response, for the audit trail.
+     */
+    public record Features(List<AreaFeature> all, String intro, IntConsumer served) {
+    }
+
+    /** One feature: its id, the code of the area it is drawn as, and its properties. */
+    public record AreaFeature(String id, String code, Map<String, Object> properties) {
     }
 }

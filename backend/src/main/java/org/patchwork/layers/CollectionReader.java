@@ -2,10 +2,7 @@ package org.patchwork.layers;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -30,8 +27,11 @@ public class CollectionReader {
     private final FeatureStore store;
     private final OgcProperties properties;
     private final NamedParameterJdbcTemplate jdbc;
+    private final AreaFeaturePages areaPages;
 
-    CollectionReader(CollectionCatalogue catalogue, FeatureStore store, OgcProperties properties, NamedParameterJdbcTemplate jdbc) {
+    CollectionReader(CollectionCatalogue catalogue, FeatureStore store, OgcProperties properties, NamedParameterJdbcTemplate jdbc,
+                     AreaFeaturePages areaPages) {
+        this.areaPages = areaPages;
         this.catalogue = catalogue;
         this.store = store;
         this.properties = properties;
@@ -98,15 +98,13 @@ public class CollectionReader {
      * National Grid.
      */
     public Page page(FeatureCollection collection, Map<String, String[]> params, long offset, int limit, HttpServletRequest request,
-                     HttpServletResponse response, Writer out) throws IOException {
+                     Writer out) throws IOException {
         Map<String, String[]> paged = new LinkedHashMap<>(params);
         paged.put("crs", new String[] {OutputCrs.BRITISH_NATIONAL_GRID.uri()});
         paged.put("limit", new String[] {String.valueOf(Math.min(limit, properties.maxLimit()))});
         paged.put("offset", new String[] {String.valueOf(offset)});
         if (collection.items() instanceof AreaItems byArea) {
-            CountingWriter counted = new CountingWriter(out);
-            byArea.writer().write(collection, withParameters(request, paged), capturing(response, counted), false);
-            return new Page(counted.returned(), counted.matched());
+            return areaPages.page(collection, byArea, withParameters(request, paged), out);
         }
         // the feature id also as a property, first, as in a whole-view export (a GeoJSON reader takes a numeric id as its FID)
         ViewItems view = (ViewItems) collection.items();
@@ -157,78 +155,5 @@ public class CollectionReader {
                 return params.get(name);
             }
         };
-    }
-
-    /** The response as the by-area writer sees it: its body goes to {@code out}, its headers nowhere. */
-    private static HttpServletResponse capturing(HttpServletResponse response, Writer out) {
-        PrintWriter writer = new PrintWriter(out);
-        return new HttpServletResponseWrapper(response) {
-            @Override
-            public PrintWriter getWriter() {
-                return writer;
-            }
-
-            @Override
-            public void setHeader(String name, String value) {
-            }
-
-            @Override
-            public void setContentType(String type) {
-            }
-
-            @Override
-            public void setCharacterEncoding(String charset) {
-            }
-        };
-    }
-
-    /** Passes a by-area page on and reads its numberMatched and numberReturned from the end, where the writer puts them. */
-    private static final class CountingWriter extends Writer {
-        private final Writer out;
-        private final StringBuilder tail = new StringBuilder();
-
-        CountingWriter(Writer out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) throws IOException {
-            out.write(chars, offset, length);
-            tail.append(chars, offset, length);
-            if (tail.length() > 8192) {
-                tail.delete(0, tail.length() - 4096);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
-
-        long matched() {
-            return number("numberMatched");
-        }
-
-        int returned() {
-            return (int) number("numberReturned");
-        }
-
-        private long number(String member) {
-            int at = tail.lastIndexOf("\"" + member + "\":");
-            if (at < 0) {
-                throw new IllegalStateException("a by-area page without " + member);
-            }
-            int start = at + member.length() + 3;
-            int end = start;
-            while (end < tail.length() && Character.isDigit(tail.charAt(end))) {
-                end++;
-            }
-            return Long.parseLong(tail.substring(start, end));
-        }
     }
 }

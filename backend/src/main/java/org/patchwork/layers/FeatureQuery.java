@@ -37,14 +37,27 @@ record FeatureQuery(FeatureCollection collection, double[] bbox, OutputCrs bboxC
             filters.put(name, params.get(name)[0]);
         }
         OutputCrs crs = crsParameter(params, "crs");
-        OutputCrs bboxCrs = crsParameter(params, "bbox-crs");
-        double[] bbox = params.containsKey("bbox") ? bbox(params.get("bbox")[0], bboxCrs) : null;
-        if (bbox == null && params.containsKey("bbox-crs")) {
-            throw ApiProblem.badRequest("invalid-parameter", "bbox-crs is only meaningful together with bbox");
-        }
+        Bbox bbox = bboxParameters(params);
         int limit = params.containsKey("limit") ? positive("limit", params.get("limit")[0], 1) : properties.defaultLimit();
         long offset = params.containsKey("offset") ? offset(params.get("offset")[0]) : 0;
-        return new FeatureQuery(collection, bbox, bboxCrs, crs, Math.min(limit, properties.maxLimit()), offset, filters);
+        return new FeatureQuery(collection, bbox == null ? null : bbox.xy(), bbox == null ? OutputCrs.CRS84 : bbox.crs(), crs,
+                Math.min(limit, properties.maxLimit()), offset, filters);
+    }
+
+    /** A checked bbox: minx, miny, maxx, maxy in its CRS's x/y (easting or longitude first). */
+    record Bbox(double[] xy, OutputCrs crs) {
+    }
+
+    /** The bbox and bbox-crs parameters, or null when there is no bbox. */
+    static Bbox bboxParameters(Map<String, String[]> params) {
+        OutputCrs bboxCrs = crsParameter(params, "bbox-crs");
+        if (!params.containsKey("bbox")) {
+            if (params.containsKey("bbox-crs")) {
+                throw ApiProblem.badRequest("invalid-parameter", "bbox-crs is only meaningful together with bbox");
+            }
+            return null;
+        }
+        return new Bbox(bbox(params.get("bbox")[0], bboxCrs), bboxCrs);
     }
 
     /** One feature takes only {@code crs} (and {@code f}); anything else would be silently ignored, so it is refused. */

@@ -72,6 +72,22 @@ class FeatureStore {
                 .stream().findFirst();
     }
 
+    /** The codes of the areas of {@code level} that {@code bbox} touches. */
+    java.util.Set<String> areaCodesIn(String level, FeatureQuery.Bbox bbox) {
+        MapSqlParameterSource params = new MapSqlParameterSource("level", level);
+        String sql = SqlScripts.load("layers/area_codes_in_bbox", Map.of("filters", bboxFilter(bbox, params)));
+        return new java.util.HashSet<>(jdbc.queryForList(sql, params, String.class));
+    }
+
+    /** The SQL condition (on the view row {@code v}) that keeps what {@code bbox} touches, its values bound in {@code params}. */
+    private static String bboxFilter(FeatureQuery.Bbox bbox, MapSqlParameterSource params) {
+        boolean crossesAntimeridian = bbox.xy()[0] > bbox.xy()[2];   // only allowed in longitude/latitude
+        params.addValue("minx", bbox.xy()[0]).addValue("miny", bbox.xy()[1])
+                .addValue("maxx", bbox.xy()[2]).addValue("maxy", bbox.xy()[3])
+                .addValue("bbox_srid", bbox.crs().srid());
+        return SqlScripts.load(crossesAntimeridian ? "layers/bbox_antimeridian_filter" : "layers/bbox_filter").strip();
+    }
+
     private static Map<String, String> placeholders(FeatureQuery query, MapSqlParameterSource params) {
         StringBuilder filters = new StringBuilder();
         if (query.collection().datasetId() != null) {
@@ -79,11 +95,7 @@ class FeatureStore {
             params.addValue("dataset_id", query.collection().datasetId());
         }
         if (query.bbox() != null) {
-            boolean crossesAntimeridian = query.bbox()[0] > query.bbox()[2];   // only allowed in longitude/latitude
-            filters.append(SqlScripts.load(crossesAntimeridian ? "layers/bbox_antimeridian_filter" : "layers/bbox_filter").strip()).append(' ');
-            params.addValue("minx", query.bbox()[0]).addValue("miny", query.bbox()[1])
-                    .addValue("maxx", query.bbox()[2]).addValue("maxy", query.bbox()[3])
-                    .addValue("bbox_srid", query.bboxCrs().srid());
+            filters.append(bboxFilter(new FeatureQuery.Bbox(query.bbox(), query.bboxCrs()), params)).append(' ');
         }
         query.filters().forEach((column, value) -> {
             // column is one of the collection's queryables (checked in FeatureQuery), never raw request text

@@ -44,9 +44,11 @@ class OgcController {
     private final AccessPolicy policy;
     private final OgcTiles tiles;
     private final List<CollectionFormats> formats;
+    private final AreaFeaturePages areaPages;
 
     OgcController(FeatureStore store, OgcProperties properties, ObjectMapper json, CollectionCatalogue catalogue,
-                  AccessPolicy policy, OgcTiles tiles, List<CollectionFormats> formats) {
+                  AccessPolicy policy, OgcTiles tiles, List<CollectionFormats> formats, AreaFeaturePages areaPages) {
+        this.areaPages = areaPages;
         this.store = store;
         this.properties = properties;
         this.json = json;
@@ -129,7 +131,7 @@ class OgcController {
         }
         boolean html = wantsHtml(request);
         if (collection.items() instanceof AreaItems byArea) {
-            byArea.writer().write(collection, request, response, html);
+            areaPages.items(collection, byArea, request, response, html);
             return;
         }
         FeatureQuery query = FeatureQuery.parse(collection, request.getParameterMap(), properties);
@@ -140,21 +142,7 @@ class OgcController {
         if (hasNext) {
             features.remove(features.size() - 1);
         }
-        List<Link> links = new ArrayList<>();
-        String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
-        links.add(new Link(self, "self", html ? "text/html" : GEOJSON, "This page"));
-        links.add(new Link(withParam(self, "f", html ? "json" : "html"), "alternate", html ? GEOJSON : "text/html", "This page as " + (html ? "GeoJSON" : "HTML")));
-        if (hasNext) {
-            links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("offset", query.offset() + query.limit())
-                    .replaceQueryParam("limit", nextLimit(query.limit(), html, properties)).build().toUriString(), "next", html ? "text/html" : GEOJSON, "Next page"));
-        }
-        if (query.offset() > 0) {
-            links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("offset", Math.max(0, query.offset() - query.limit()))
-                    .replaceQueryParam("limit", query.limit()).build().toUriString(), "prev", html ? "text/html" : GEOJSON, "Previous page"));
-        }
-        links.add(new Link(base() + "/collections/" + collection.id(), "collection", "application/json", collection.title()));
+        List<Link> links = pageLinks(collection, html, query.offset(), query.limit(), hasNext, properties);
         response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
         if (collection.isRecordLevel()) {
             policy.audit("record-access", collection.datasetId(), "ogc-items", features.size(), query.filters().toString());
@@ -185,11 +173,11 @@ class OgcController {
               HttpServletResponse response) throws IOException {
         FeatureCollection collection = catalogue.find(collectionId, "ogc-item");
         boolean html = wantsHtml(request);
-        OutputCrs crs = FeatureQuery.parseForOneFeature(request.getParameterMap());
-        if (collection.isByArea()) {
-            throw ApiProblem.notFound("unknown-feature", "Count and statistics collections are read as a whole through /items "
-                    + "(filtered by their parameters: " + String.join(", ", collection.queryables()) + ")");
+        if (collection.items() instanceof AreaItems byArea) {
+            areaPages.item(collection, byArea, featureId, request, response, html);
+            return;
         }
+        OutputCrs crs = FeatureQuery.parseForOneFeature(request.getParameterMap());
         String feature = store.one(collection, featureId, crs).orElseThrow(() -> ApiProblem.notFound("unknown-feature",
                 "Collection '" + collectionId + "' has no feature with id '" + featureId + "'"));
         if (collection.isRecordLevel()) {
@@ -281,6 +269,25 @@ class OgcController {
      */
     static int nextLimit(int limit, boolean html, OgcProperties properties) {
         return html || limit >= properties.defaultLimit() ? limit : properties.maxLimit();
+    }
+
+    /** A page's links: self, the alternate encoding, next and previous where there are more, and its collection. */
+    static List<Link> pageLinks(FeatureCollection collection, boolean html, long offset, int limit, boolean hasNext, OgcProperties properties) {
+        String type = html ? "text/html" : GEOJSON;
+        List<Link> links = new ArrayList<>();
+        String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
+        links.add(new Link(self, "self", type, "This page"));
+        links.add(new Link(withParam(self, "f", html ? "json" : "html"), "alternate", html ? GEOJSON : "text/html", "This page as " + (html ? "GeoJSON" : "HTML")));
+        if (hasNext) {
+            links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("offset", offset + limit)
+                    .replaceQueryParam("limit", nextLimit(limit, html, properties)).build().toUriString(), "next", type, "Next page"));
+        }
+        if (offset > 0) {
+            links.add(new Link(ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("offset", Math.max(0, offset - limit))
+                    .replaceQueryParam("limit", limit).build().toUriString(), "prev", type, "Previous page"));
+        }
+        links.add(new Link(base() + "/collections/" + collection.id(), "collection", "application/json", collection.title()));
+        return links;
     }
 
     static String withParam(String url, String name, String value) {

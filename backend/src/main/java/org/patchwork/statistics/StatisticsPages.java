@@ -1,14 +1,10 @@
 package org.patchwork.statistics;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.patchwork.layers.AreaFeaturePages;
 import org.patchwork.layers.AreaItems;
 import org.patchwork.layers.FeatureCollection;
 import org.patchwork.layers.OgcHtml;
@@ -23,30 +19,23 @@ import org.springframework.stereotype.Component;
 class StatisticsPages {
 
     static final List<String> PARAMETERS = List.of("measure", "period", "category");
-    private static final Set<String> ACCEPTED = Set.of("measure", "period", "category", "crs", "f", "limit", "offset");
 
     private final StatisticsSlices slices;
-    private final AreaFeaturePages pages;
 
-    StatisticsPages(StatisticsSlices slices, AreaFeaturePages pages) {
+    StatisticsPages(StatisticsSlices slices) {
         this.slices = slices;
-        this.pages = pages;
     }
 
     /** The items of a statistics collection of a dataset published at {@code level}. */
     AreaItems at(String level) {
-        return new AreaItems(level, (collection, request, response, html) -> write(collection, request, response, html));
+        return new AreaItems(level, this::features);
     }
 
-    private void write(FeatureCollection collection, HttpServletRequest request, HttpServletResponse response, boolean html) throws IOException {
-        AreaFeaturePages.rejectUnknown(request.getParameterMap(), ACCEPTED, "statistics");
-        AreaFeaturePages.Paging paging = pages.paging(request.getParameterMap());
+    private AreaItems.Features features(FeatureCollection collection, HttpServletRequest request) {
         StatisticsSlices.Slice slice = slices.slice(collection.datasetId(), "ogc-statistics", request.getParameter("measure"),
                 request.getParameter("period"), request.getParameter("category"), true);
-        List<StatisticsSlices.Value> page = slice.values().stream().skip(paging.offset()).limit(paging.limit()).toList();
-
-        List<AreaFeaturePages.AreaFeature> features = new ArrayList<>();
-        for (StatisticsSlices.Value value : page) {
+        List<AreaItems.AreaFeature> features = new ArrayList<>();
+        for (StatisticsSlices.Value value : slice.values()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("code", value.code());
             p.put("name", value.name());
@@ -57,10 +46,10 @@ class StatisticsPages {
             p.put("value", value.value());
             p.put("suppressed", value.suppressed());
             String id = value.category() == null ? value.code() : value.code() + ":" + value.category();
-            features.add(new AreaFeaturePages.AreaFeature(id, value.code(), p));
+            features.add(new AreaItems.AreaFeature(id, value.code(), p));
         }
-        pages.write(response, collection.title(), slice.level(), paging, features, slice.values().size(),
-                slice.values().size() + " values of " + OgcHtml.escape(slice.measure())
-                        + ". Counts are adjusted by a small amount (cell-key method) to protect people, unless your access is record-level.", html);
+        return new AreaItems.Features(features, slice.values().size() + " values of " + OgcHtml.escape(slice.measure())
+                + ". Counts are adjusted by a small amount (cell-key method) to protect people, unless your access is record-level.",
+                served -> { });
     }
 }
