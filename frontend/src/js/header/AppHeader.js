@@ -1,23 +1,51 @@
-// The header on every page: who is signed in (name, partner, role), the links only some roles may use
-// (Upload for data managers, Admin for administrators; marked data-role in the HTML), and Sign out.
-// The product name and the links are in each page's HTML already.
+// The header on every page, drawn here so that every page has the same one: the product name, the main
+// navigation, who is signed in (name, partner, role), the links only some roles may use (Upload for data
+// managers, Admin for administrators) and Sign out.
 import { api } from "../api.js";
 import { dom } from "../dom.js";
 import { governance } from "../governance.js";
+
+// The main navigation; a link with a role is shown only to that role.
+export const NAV = [
+  { href: "/", label: "Map" },
+  { href: "/datasets.html", label: "Datasets" },
+  { href: "/indicators.html", label: "Indicators" },
+  { href: "/hotspots.html", label: "Hotspots" },
+  { href: "/upload.html", label: "Upload", role: "data-manager" },
+  { href: "/admin.html", label: "Admin", role: "admin" },
+];
+
+// Pages reached from another page's section are marked as being in it.
+const SECTION = { "/index.html": "/", "/compare.html": "/indicators.html", "/profile.html": "/indicators.html" };
 
 export class AppHeader {
   constructor(element, { onSignedOut = () => location.assign(`${api.SIGN_IN_PAGE}?signed-out`) } = {}) {
     this.element = element;
     this.onSignedOut = onSignedOut;
+    this.render();
     this.user = element.querySelector(".app-user");
-    this.markCurrentPage();
   }
 
-  markCurrentPage() {
-    const here = location.pathname === "/index.html" ? "/" : location.pathname;
-    for (const link of this.element.querySelectorAll(".app-nav a")) {
-      if (link.getAttribute("href") === here) link.setAttribute("aria-current", "page");
+  render() {
+    const brand = dom.el("a", "app-brand", null);
+    brand.href = "/";
+    dom.el("span", "app-logo", brand).setAttribute("aria-hidden", "true");
+    dom.el("span", "app-name", brand, "Patchwork");
+    const nav = dom.el("nav", "app-nav", null);
+    nav.setAttribute("aria-label", "Main");
+    const here = SECTION[location.pathname] ?? location.pathname;
+    for (const { href, label, role } of NAV) {
+      const link = dom.el("a", "", nav, label);
+      link.href = href;
+      if (role) {
+        link.dataset.role = role;
+        link.hidden = true;
+      }
+      if (href === here) link.setAttribute("aria-current", "page");
     }
+    const user = dom.el("div", "app-user", null);
+    user.hidden = true;
+    this.element.replaceChildren(brand, dom.el("p", "app-tagline", null, "Neighbourhood information"), nav, user);
   }
 
   show(session) {

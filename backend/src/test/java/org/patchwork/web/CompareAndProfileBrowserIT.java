@@ -130,6 +130,9 @@ class CompareAndProfileBrowserIT extends BrowserJourney {
         new WebDriverWait(driver, WAIT).until(d -> "/profile.html".equals(pages.path()));
         pages.awaitState("ready");
         assertThat(pages.text("#profile-title")).isEqualTo(name);
+        // the same header as every page, the profile marked as part of Indicators
+        assertThat(pages.text(".app-nav")).contains("Map", "Datasets", "Indicators", "Hotspots");
+        assertThat(pages.text(".app-nav a[aria-current='page']")).isEqualTo("Indicators");
 
         for (long id : List.of(s.burglary(), s.health())) {
             WebElement row = driver.findElement(By.cssSelector("#indicator-table tr[data-indicator='" + id + "']"));
