@@ -130,16 +130,34 @@ class HotspotData {
         for (int i = 0; i < codes.size(); i++) {
             index.put(codes.get(i), i);
         }
-        List<List<Integer>> lists = new ArrayList<>();
-        codes.forEach(c -> lists.add(new ArrayList<>()));
+        Map<String, List<String>> all = queenNeighbours(level);
+        int[][] neighbours = new int[codes.size()][];
+        for (int i = 0; i < codes.size(); i++) {
+            neighbours[i] = all.getOrDefault(codes.get(i), List.of()).stream().map(index::get).filter(j -> j != null)
+                    .mapToInt(Integer::intValue).sorted().toArray();
+        }
+        return neighbours;
+    }
+
+    private record Neighbours(String stamp, Map<String, List<String>> byCode) {
+    }
+
+    // Queen contiguity of a whole level is a spatial self-join (seconds for the 32,844 English LSOAs) whose answer
+    // only changes with the areas themselves: worked out once per level and kept until the areas change.
+    private final Map<String, Neighbours> neighbours = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Map<String, List<String>> queenNeighbours(String level) {
+        String stamp = jdbc.sql(SqlScripts.load("hotspots/areas_stamp")).param("level", level).query(String.class).single();
+        Neighbours known = neighbours.get(level);
+        if (known != null && known.stamp().equals(stamp)) {
+            return known.byCode();
+        }
+        Map<String, List<String>> byCode = new HashMap<>();
         jdbc.sql(SqlScripts.load("hotspots/queen_neighbours")).param("level", level).query(rs -> {
-            Integer a = index.get(rs.getString("code"));
-            Integer b = index.get(rs.getString("neighbour"));
-            if (a != null && b != null) {
-                lists.get(a).add(b);
-            }
+            byCode.computeIfAbsent(rs.getString("code"), c -> new ArrayList<>()).add(rs.getString("neighbour"));
         });
-        return lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).sorted().toArray()).toArray(int[][]::new);
+        neighbours.put(level, new Neighbours(stamp, byCode));
+        return byCode;
     }
 
     StudyArea studyArea() {
