@@ -72,6 +72,7 @@ class CustomAreaProfile {
         where.put("lsoas", area.lsoas());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("area", where);
+        body.put("csv", "/api/areas/" + area.code() + "/profile?format=csv");
         body.put("indicators", entries);
         return body;
     }
