@@ -10,6 +10,7 @@ import { signedInPage } from "./header/signedInPage.js";
 import { map } from "./map.js";
 import { classes } from "./classes.js";
 import { compareView } from "./compareView.js";
+import { bivariate } from "./bivariate.js";
 import { indicatorValues } from "./indicatorValues.js";
 
 await signedInPage();
@@ -36,8 +37,11 @@ const fields = {
 };
 dom.button(form, "Compare", { className: "button button-primary", type: "submit" });
 
-const maps = { x: null, y: null };
-const layers = { x: null, y: null };
+const maps = { x: null, y: null, bi: null };
+const layers = { x: null, y: null, bi: null };
+// "two-maps" or "bivariate" (one map in a 3×3 palette from the server's tertiles of each), kept in the address
+const viewInputs = [...document.querySelectorAll("#view input[name='view']")];
+let view = params.get("view") === "bivariate" ? "bivariate" : "two-maps";
 let chart = null;
 let points = [];
 let selected = new Set();
@@ -66,6 +70,10 @@ async function run() {
     const answers = {};
     for (const side of ["x", "y"]) {
       answers[side] = await api.send("POST", "/api/classify", compareView.classesRequest(pairs.map((p) => p[side]), side));
+    }
+    // and the bivariate map's tertiles of each (the server's breaks: nothing is classified in the browser)
+    for (const side of ["x", "y"]) {
+      answers[`${side}3`] = await api.send("POST", "/api/classify", bivariate.tertilesRequest(pairs.map((p) => p[side])));
     }
     if (mine !== generation) return;
     message.replaceChildren();
@@ -113,21 +121,114 @@ function show(body, shapes, answers) {
     }).addTo(maps[side]);
     layers[side].colour = (code) => scale.colour(byCode.get(code)?.[side] ?? null);
   }
+  showBivariate(shapes, byCode, names, answers);
   const bounds = layers.x.getBounds();
   if (bounds.isValid()) maps.x.fitBounds(bounds);
+  showView();
   scatter(names);
   render();
 }
 
-// Two maps that move together: panning or zooming one moves the other.
+// The bivariate map: each area in its cell of the 3×3 palette from the two sets of server tertile breaks; an area
+// without both values (withheld, missing) is drawn as no data and counted apart in the legend.
+function showBivariate(shapes, byCode, names, answers) {
+  const breaks = { x: answers.x3.breaks ?? [], y: answers.y3.breaks ?? [] };
+  const cellOf = (code) => { const p = byCode.get(code); return p ? bivariate.cell(p.x, p.y, breaks.x, breaks.y) : null; };
+  document.getElementById("map-bi-title").textContent = `${names.x} and ${names.y}`;
+  maps.bi ??= linked("bi");
+  layers.bi?.remove();
+  layers.bi = new GeoJSON(shapes, {
+    style: (f) => style(bivariate.colour(cellOf(f.id)), false),
+    onEachFeature: (f, layer) => {
+      const p = byCode.get(f.id);
+      layer.bindTooltip(`${f.properties.name ?? f.id}: ${p ? `${indicatorValues.number(p.x)} and ${indicatorValues.number(p.y)}`
+        : "no value on one or both"}`, { sticky: true });
+      layer.on("add", () => {
+        const element = layer.getElement();
+        element?.setAttribute("data-code", f.id);
+        element?.setAttribute("data-cell", cellOf(f.id)?.key ?? "no-data");
+      });
+      layer.on("click", () => select(p ? [f.id] : []));
+    },
+  }).addTo(maps.bi);
+  layers.bi.colour = (code) => bivariate.colour(cellOf(code));
+  const paired = new Set(points.map((p) => p.code));
+  const noData = shapes.features.filter((f) => !paired.has(f.id)).length;
+  bivariateLegend(document.getElementById("legend-bi"), bivariate.counts(points, breaks.x, breaks.y).cells, noData, names, breaks);
+}
+
+// The 3×3 legend square: x runs low to high left to right, y low to high bottom to top; each cell shows how many
+// areas are in it; the areas without both values are counted beneath.
+function bivariateLegend(box, cells, noData, names, breaks) {
+  box.replaceChildren();
+  const ends = (parent) => { const e = dom.el("span", "bivariate-ends", parent); dom.el("span", "", e, "low"); dom.el("span", "", e, "high"); };
+  const yAxis = dom.el("div", "bivariate-y", box);
+  dom.el("span", "", yAxis, `${names.y} →`);
+  ends(yAxis);
+  const grid = dom.el("div", "bivariate-grid", box);
+  grid.setAttribute("role", "table");
+  grid.setAttribute("aria-label", `Areas by thirds of ${names.x} (across) and ${names.y} (up)`);
+  const third = ["low", "middle", "high"];
+  const range = (b, i) => (i === 0 ? `below ${indicatorValues.number(b[0])}` : i === 2 || b[i] === undefined
+    ? `${indicatorValues.number(b[i - 1])} and above` : `${indicatorValues.number(b[i - 1])} to under ${indicatorValues.number(b[i])}`);
+  for (let row = 2; row >= 0; row--) {
+    for (let col = 0; col < 3; col++) {
+      const key = `${col}-${row}`;
+      const cell = dom.el("span", "bivariate-cell", grid, String(cells[key]));
+      cell.style.background = bivariate.PALETTE[row][col];
+      if (row + col >= 3) cell.classList.add("dark");
+      cell.dataset.cell = key;
+      cell.dataset.count = String(cells[key]);
+      cell.title = `${names.x} ${third[col]} (${range(breaks.x, col)}), ${names.y} ${third[row]} (${range(breaks.y, row)}): `
+        + `${cells[key]} area${cells[key] === 1 ? "" : "s"}`;
+    }
+  }
+  const xAxis = dom.el("div", "bivariate-x", box);
+  dom.el("span", "", xAxis, `${names.x} →`);
+  ends(xAxis);
+  const none = dom.el("p", "bivariate-nodata", box);
+  dom.el("span", "swatch", none).style.background = bivariate.NO_DATA;
+  dom.el("span", "", none, `${noData} without both values (withheld or missing), drawn grey`);
+  none.id = "bivariate-no-data";
+  none.dataset.count = String(noData);
+}
+
+// The toggle: two maps, or the one bivariate map (its legend beside it).
+function showView() {
+  viewInputs.forEach((input) => { input.checked = input.value === view; });
+  const bi = view === "bivariate";
+  document.querySelectorAll(".compare-two").forEach((e) => { e.hidden = bi; });
+  document.querySelector(".compare-bivariate").hidden = !bi;
+  document.getElementById("legend-bi").hidden = !bi;
+  result.dataset.view = view;
+  const shown = bi ? maps.bi : maps.x;
+  const source = bi ? maps.x : maps.bi;
+  if (!shown) return;
+  shown.invalidateSize();
+  if (source && source.getSize().x > 0) shown.setView(source.getCenter(), source.getZoom(), { animate: false });
+  else if (layers.x?.getBounds().isValid()) shown.fitBounds(layers.x.getBounds());
+  if (!bi) maps.y?.invalidateSize();
+}
+
+viewInputs.forEach((input) => input.addEventListener("change", () => {
+  if (!input.checked) return;
+  view = input.value;
+  const url = new URL(location.href);
+  if (view === "bivariate") url.searchParams.set("view", view); else url.searchParams.delete("view");
+  history.replaceState(null, "", url);
+  showView();
+}));
+
+// Maps that move together: panning or zooming one moves the others (a hidden one is set when it is shown).
+let syncing = false;
 function linked(side) {
   const leafletMap = map(document.getElementById(`map-${side}`));
-  let syncing = false;
   leafletMap.on("moveend", () => {
-    const other = maps[side === "x" ? "y" : "x"];
-    if (syncing || !other) return;
+    if (syncing || leafletMap.getSize().x === 0) return;
     syncing = true;
-    other.setView(leafletMap.getCenter(), leafletMap.getZoom(), { animate: false });
+    for (const [key, other] of Object.entries(maps)) {
+      if (key !== side && other && other.getSize().x > 0) other.setView(leafletMap.getCenter(), leafletMap.getZoom(), { animate: false });
+    }
     syncing = false;
   });
   return leafletMap;
@@ -214,7 +315,7 @@ function select(codes) {
 
 function render() {
   chart?.update("none");
-  for (const side of ["x", "y"]) {
+  for (const side of ["x", "y", "bi"]) {
     layers[side]?.eachLayer((layer) => {
       const chosen = selected.has(layer.feature.id);
       layer.setStyle(style(layers[side].colour(layer.feature.id), chosen));

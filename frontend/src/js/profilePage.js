@@ -20,6 +20,15 @@ document.getElementById("pick").addEventListener("submit", (event) => {
   const chosen = document.getElementById("area-code").value.trim();
   if (chosen) location.assign(`/profile.html?area=${encodeURIComponent(chosen)}`);
 });
+// Saved custom areas can be picked by name too (their profiles and series are counted from their LSOAs).
+api.getJson("/api/custom-areas").then((areas) => {
+  const list = document.getElementById("custom-area-list");
+  for (const area of areas) {
+    const option = dom.el("option", "", list);
+    option.value = area.code;
+    option.label = `${area.name} (custom area)`;
+  }
+}).catch(() => { /* the list is a convenience: codes can still be typed */ });
 document.getElementById("print").addEventListener("click", () => window.print());
 // The canvases are sized for the screen; on paper they follow the print layout's boxes.
 window.addEventListener("beforeprint", () => charts.forEach((c) => c.resize()));

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * A custom area's profile, shaped like a standard area's ({@link AreaProfile}): every indicator the viewer
  * may see with the area's value, intervals and comparisons (counted from its own LSOAs through the custom-area
- * ledger), or why it has none. It has no IMD domains: those are given per LSOA.
+ * ledger; area statistics as {@link CustomAreaStatistics} combines them), or why it has none, with a link to each
+ * event indicator's series. It has no IMD domains: those are given per LSOA.
  */
 @Component
 class CustomAreaProfile {
@@ -45,7 +46,8 @@ class CustomAreaProfile {
                 Indicators.Seen seen = indicators.require(visible.id(), "area-profile");
                 IndicatorValues.Table table = values.table(seen.indicator(), seen.access(), null, List.of(area), "area-profile");
                 IndicatorValues.Value value = table.areas().get(0);
-                if (value.numerator() == null) {
+                // an event indicator without a count, or an area statistic without a value (an LSOA's withheld or missing)
+                if (seen.indicator().measure().fromEvents() ? value.numerator() == null : value.value() == null) {
                     entry.put("unavailable", value.reason() == null ? "the indicator has no value for this area" : value.reason());
                 } else {
                     Map<String, Object> figures = ValueJson.area(table, value);
@@ -53,6 +55,9 @@ class CustomAreaProfile {
                     figures.put("districtValue", district == null ? null : ValueJson.finite(district.value()));
                     figures.put("partnershipValue", ValueJson.finite(table.partnership().value()));
                     entry.put("value", figures);
+                    if (seen.indicator().measure().fromEvents()) {
+                        entry.put("series", "/api/indicators/" + seen.indicator().id() + "/series?area=" + area.code());
+                    }
                 }
             } catch (ApiProblem problem) {
                 entry.put("unavailable", problem.getMessage());
@@ -67,6 +72,7 @@ class CustomAreaProfile {
         where.put("lsoas", area.lsoas());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("area", where);
+        body.put("csv", "/api/areas/" + area.code() + "/profile?format=csv");
         body.put("indicators", entries);
         return body;
     }

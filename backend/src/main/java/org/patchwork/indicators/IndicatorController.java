@@ -78,7 +78,8 @@ class IndicatorController {
     @GetMapping("/api/indicators/{id}/series")
     @Operation(summary = "An indicator over time for one area",
             description = "By month, calendar quarter and calendar year, each with its intervals and the chi-square test for "
-                    + "trend in rates; `area` is an LSOA, MSOA, ward or district code.")
+                    + "trend in rates; `area` is an LSOA, MSOA, ward or district code, or a custom area's (custom-7), "
+                    + "counted from its LSOAs.")
     Map<String, Object> series(@PathVariable long id, @RequestParam(required = false) String area) {
         return indicators.series(id, area);
     }

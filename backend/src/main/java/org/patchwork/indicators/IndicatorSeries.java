@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  * chi-square test for trend in rates), and its funnel plot data. A period's rate is its count over the
  * mid-2015 population, not annualised. Quarters and years are counted as wholes (never as sums of
  * protected months); where the viewer's access publishes only single months, they are left out with the reason.
+ * A custom area's series is counted the same way from its own LSOAs, each period through the custom-area
+ * ledger ({@link CustomAreaValues#counts}), over its LSOAs' population.
  */
 @Component
 class IndicatorSeries {
@@ -31,8 +33,13 @@ class IndicatorSeries {
     private final IndicatorValues values;
     private final IndicatorStore store;
     private final AccessPolicy policy;
+    private final CustomAreaValues customValues;
+    private final org.patchwork.customareas.CustomAreas customAreas;
 
-    IndicatorSeries(IndicatorValues values, IndicatorStore store, AccessPolicy policy) {
+    IndicatorSeries(IndicatorValues values, IndicatorStore store, AccessPolicy policy, CustomAreaValues customValues,
+                    org.patchwork.customareas.CustomAreas customAreas) {
+        this.customValues = customValues;
+        this.customAreas = customAreas;
         this.values = values;
         this.store = store;
         this.policy = policy;
@@ -42,20 +49,38 @@ class IndicatorSeries {
     record Period(String label, YearMonth from, YearMonth to) {
     }
 
+    /** The published count of the series' area over one period (null: no count). */
+    private interface PeriodCount {
+        IndicatorValues.Count count(YearMonth from, YearMonth to);
+    }
+
     Map<String, Object> series(Indicator indicator, Access access, String code) {
         if (!indicator.measure().fromEvents()) {
             throw ApiProblem.badRequest("invalid-request", "series are given for count and rate indicators; indicator "
                     + indicator.id() + " is an area statistic as loaded");
         }
         if (code == null || code.isBlank()) {
-            throw ApiProblem.badRequest("invalid-parameter", "area is required: the code of an LSOA, MSOA, ward or district");
+            throw ApiProblem.badRequest("invalid-parameter", "area is required: the code of an LSOA, MSOA, ward, district or custom area");
         }
-        IndicatorStore.Area area = store.area(code.strip()).orElseThrow(() -> ApiProblem.badRequest("invalid-parameter",
-                "area must be the code of a loaded LSOA, MSOA, ward or district; got '" + code + "'"));
-        values.requireLevel(indicator, access, area.level(), "indicator-series");
+        IndicatorStore.Area area;
+        Long population;
+        PeriodCount counter;
+        if (CustomAreaProfile.isCustom(code)) {
+            org.patchwork.customareas.CustomArea custom = customAreas.find(code.strip(), policy.currentViewer()).orElseThrow(() ->
+                    ApiProblem.badRequest("invalid-parameter", "area must be the code of a loaded LSOA, MSOA, ward or district, "
+                            + "or of a custom area you may see; got '" + code + "'"));
+            area = new IndicatorStore.Area(CustomAreaValues.LEVEL, custom.code(), custom.name(), custom.district());
+            population = CustomAreaValues.population(custom, store.population("lsoa"));
+            counter = (from, to) -> customValues.counts(indicator, access, List.of(custom), from, to).get(custom.code());
+        } else {
+            area = store.area(code.strip()).orElseThrow(() -> ApiProblem.badRequest("invalid-parameter",
+                    "area must be the code of a loaded LSOA, MSOA, ward or district, or of a custom area; got '" + code + "'"));
+            values.requireLevel(indicator, access, area.level(), "indicator-series");
+            population = store.population(area.level()).get(area.code()) == null ? null
+                    : store.population(area.level()).get(area.code()).population();
+            counter = (from, to) -> values.published(indicator, access, area.level(), from, to).get(area.code());
+        }
         YearMonth[] span = span(indicator);
-        Long population = store.population(area.level()).get(area.code()) == null ? null
-                : store.population(area.level()).get(area.code()).population();
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("indicator", indicator.json());
@@ -74,8 +99,7 @@ class IndicatorSeries {
             try {
                 List<IndicatorValues.Value> series = new ArrayList<>();
                 for (Period period : periods) {
-                    IndicatorValues.Count count = values.published(indicator, access, area.level(), period.from(), period.to())
-                            .get(area.code());
+                    IndicatorValues.Count count = counter.count(period.from(), period.to());
                     series.add(IndicatorValues.value(indicator, count == null ? new IndicatorValues.Count(period.label(), null, 0L, false, null)
                             : new IndicatorValues.Count(period.label(), period.label(), count.count(), count.variance(),
                                     count.suppressed(), count.reason()),

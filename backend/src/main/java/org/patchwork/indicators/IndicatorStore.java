@@ -81,12 +81,14 @@ class IndicatorStore {
     }
 
     /** The level and measures of an area-statistics dataset's current version. */
-    record StatisticsContents(String level, List<String> measures) {
+    /** A statistics version's level, measures, and which of them are counts (extensive). */
+    record StatisticsContents(String level, List<String> measures, List<String> countMeasures) {
     }
 
     Optional<StatisticsContents> statisticsContents(long datasetId) {
         return jdbc.sql(SqlScripts.load("indicators/statistics_contents")).param("dataset_id", datasetId)
-                .query((rs, n) -> new StatisticsContents(rs.getString("area_level"), strings(rs.getArray("measures")))).optional();
+                .query((rs, n) -> new StatisticsContents(rs.getString("area_level"), strings(rs.getArray("measures")),
+                        strings(rs.getArray("count_measures")))).optional();
     }
 
     /** One loaded area, with its district. */

@@ -43,6 +43,7 @@ public enum ProblemType {
     AREA_NARROWING_REFUSED("area-narrowing-refused", HttpStatus.CONFLICT, "Conflict"),
     INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
     INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "Invalid request"),
+    NOT_AVERAGEABLE("not-averageable", HttpStatus.BAD_REQUEST, "Invalid request"),
     INVALID_BBOX("invalid-bbox", HttpStatus.BAD_REQUEST, "Invalid request"),
     INVALID_CRS("invalid-crs", HttpStatus.BAD_REQUEST, "Invalid request"),
     INVALID_URL("invalid-url", HttpStatus.BAD_REQUEST, "Invalid request"),

@@ -91,6 +91,7 @@ final class AccessMatrix {
         new Row("GET /ogc/collections/custom-areas/items",                 OK,     OK,         OK,         OK,      OK,      OK),
         new Row("GET /api/areas/{customArea}/profile",                     OK,     OK,         OK,         OK,      OK,      OK),
         new Row("GET /api/indicators/{customIndicator}/values?level=custom", EXACT, PERTURBED, PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/indicators/{customIndicator}/series?area={customArea}", EXACT, PERTURBED, PERTURBED, ROUNDED, DENIED, HIDDEN),
         // hotspot runs (HotspotMatrixRuns): from the events' locations, from aggregate counts by LSOA, from public counts by LSOA
         new Row("GET /api/hotspots/{hotspotRecord}",                       OK,     DENIED,     DENIED,     DENIED,  DENIED,  HIDDEN),
         new Row("GET /api/hotspots/{hotspotAggregate}",                    OK,     OK,         DENIED,     DENIED,  DENIED,  HIDDEN),
