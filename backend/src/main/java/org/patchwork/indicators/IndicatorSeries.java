@@ -54,8 +54,8 @@ class IndicatorSeries {
                 "area must be the code of a loaded LSOA, MSOA, ward or district; got '" + code + "'"));
         values.requireLevel(indicator, access, area.level(), "indicator-series");
         YearMonth[] span = span(indicator);
-        Long population = store.population(area.level()).get(area.code()) == null ? null
-                : store.population(area.level()).get(area.code()).population();
+        IndicatorStore.Population areaPopulation = store.population(area.level()).get(area.code());
+        Long population = areaPopulation == null ? null : areaPopulation.population();
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("indicator", indicator.json());
@@ -74,8 +74,7 @@ class IndicatorSeries {
             try {
                 List<IndicatorValues.Value> series = new ArrayList<>();
                 for (Period period : periods) {
-                    IndicatorValues.Count count = values.published(indicator, access, area.level(), period.from(), period.to())
-                            .get(area.code());
+                    IndicatorValues.Count count = values.published(indicator, access, area.level(), area.code(), period.from(), period.to());
                     series.add(IndicatorValues.value(indicator, count == null ? new IndicatorValues.Count(period.label(), null, 0L, false, null)
                             : new IndicatorValues.Count(period.label(), period.label(), count.count(), count.variance(),
                                     count.suppressed(), count.reason()),
