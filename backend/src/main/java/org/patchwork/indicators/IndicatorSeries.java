@@ -136,7 +136,9 @@ class IndicatorSeries {
     }
 
     private YearMonth[] span(Indicator indicator) {
-        YearMonth[] events = store.eventMonths(indicator.datasetId());
+        // the dataset's first and last months only when the indicator leaves an end open: the query reads every event
+        YearMonth[] events = indicator.from() != null && indicator.to() != null ? new YearMonth[2]
+                : store.eventMonths(indicator.datasetId());
         YearMonth from = indicator.from() != null ? indicator.from() : events[0];
         YearMonth to = indicator.to() != null ? indicator.to() : events[1];
         if (from == null || to == null || to.isBefore(from)) {
