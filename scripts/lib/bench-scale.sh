@@ -29,6 +29,27 @@ psql_p95() {
   "${SCALE_PSQL[@]}" <<< "$script" | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | p95_of
 }
 
+# Work per request, which the machine's other load does not change: the app's CPU time (utime + stime of its
+# process, /proc) and the database's transactions and rows read (pg_stat_database; every statement outside a
+# transaction is one) over SCALE_WORK_REPEAT requests after one warm-up, divided by the number of requests.
+# The statistics are flushed by idle backends within about 10 s, hence the waits.
+work_line() {   # label curl-args...
+  local label="$1"; shift
+  local n="${SCALE_WORK_REPEAT:-10}" tick before after
+  tick=$(getconf CLK_TCK)
+  curl -sf -o /dev/null "$@"
+  sleep 11
+  before="$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat") $("${SCALE_PSQL[@]}" -c "select xact_commit + xact_rollback, tup_returned, tup_fetched
+    from pg_stat_database where datname = current_database()" | tr '|' ' ')"
+  for _ in $(seq 1 "$n"); do curl -sf -o /dev/null "$@"; done
+  sleep 11
+  after="$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat") $("${SCALE_PSQL[@]}" -c "select xact_commit + xact_rollback, tup_returned, tup_fetched
+    from pg_stat_database where datname = current_database()" | tr '|' ' ')"
+  awk -v l="$label" -v n="$n" -v t="$tick" -v b="$before" -v a="$after" 'BEGIN { split(b, x, " "); split(a, y, " ")
+    printf "  %-44s app CPU %7.1f ms  DB transactions %6.1f  rows scanned %9.0f  rows fetched %8.0f  (per request, %d requests)\n",
+      l, (y[1] - x[1]) * 1000 / t / n, (y[2] - x[2] - 1) / n, (y[3] - x[3]) / n, (y[4] - x[4]) / n, n }'
+}
+
 ratio_line() {   # label app_ms psql_ms aim_ms
   awk -v l="$1" -v a="$2" -v p="$3" -v aim="$4" 'BEGIN {
     r = (p > 0) ? a / p : 0
@@ -49,7 +70,7 @@ scale_benchmark() {
   SCALE_PSQL=(psql "postgresql://patchwork_owner:patchwork_owner@127.0.0.1:$PG_PORT/$db" -qAt -v ON_ERROR_STOP=1)
   local PSQL=("${SCALE_PSQL[@]}")
 
-  cp backend/target/patchwork.jar "$CLUSTER/scale-patchwork.jar"   # a rebuild meanwhile cannot pull the jar from under the app
+  cp "${BENCH_JAR:-backend/target/patchwork.jar}" "$CLUSTER/scale-patchwork.jar"   # a rebuild meanwhile cannot pull the jar from under the app
   PATCHWORK_AREA=england java -Xmx1g -jar "$CLUSTER/scale-patchwork.jar" --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" > "$log" 2>&1 &
   pid=$!
@@ -174,6 +195,16 @@ SQL
     "$(psql_p95 "$district_sql")" 30
   ratio_line "boundary tile z12/1326/2013 ($tile_bytes bytes)" \
     "$(curl_p95 "${BEARER[@]}" "$base/ogc/collections/lsoa/tiles/WebMercatorQuad/12/1326/2013?f=mvt")" "$(psql_p95 "$tile_sql")" 25
+
+  echo "  work per request (load-independent: app CPU time, database transactions and rows; SCALE_WORK=0 skips):"
+  if [ "${SCALE_WORK:-1}" != 0 ]; then
+    work_line "rate, all LSOAs (values API)" "${BEARER[@]}" "$base/api/indicators/$id/values"
+    work_line "rate, Liverpool's LSOAs (within=)" "${BEARER[@]}" "$base/api/indicators/$id/values?within=E08000012"
+    work_line "boundary tile z12/1326/2013" "${BEARER[@]}" "$base/ogc/collections/lsoa/tiles/WebMercatorQuad/12/1326/2013?f=mvt"
+    work_line "LSOA profile (E01006512)" "${BEARER[@]}" "$base/api/areas/E01006512/profile"
+    work_line "LSOA series (E01006512)" "${BEARER[@]}" "$base/api/indicators/$id/series?area=E01006512"
+  fi
+  [ "${LOAD_CLIENTS:-50}" = 0 ] && return 0   # LOAD_CLIENTS=0: no load test
 
   echo
   echo "Load test: ${LOAD_CLIENTS:-50} clients for ${LOAD_SECONDS:-60} s replaying an analyst's session (signed in through the login form)"

@@ -42,7 +42,49 @@ public class AccessPolicy {
         return SessionController.viewerOf(SecurityContextHolder.getContext().getAuthentication());
     }
 
+    /**
+     * The viewer's access to the dataset. Within one read-only (GET/HEAD) request the answer is made once per
+     * viewer and dataset and reused (a profile asks it for every indicator, a page for every item); a request
+     * that may change agreements always decides afresh, and so does the next request.
+     */
     public Access decide(Viewer viewer, long datasetId) {
+        Map<DecisionKey, Access> memo = requestMemo();
+        if (memo == null) {
+            return decideNow(viewer, datasetId);
+        }
+        DecisionKey key = new DecisionKey(viewer, datasetId);
+        Access access = memo.get(key);
+        if (access == null) {
+            access = decideNow(viewer, datasetId);
+            memo.put(key, access);
+        }
+        return access;
+    }
+
+    private record DecisionKey(Viewer viewer, long datasetId) {
+    }
+
+    private static final String MEMO = AccessPolicy.class.getName() + ".decisions";
+
+    @SuppressWarnings("unchecked")
+    private static Map<DecisionKey, Access> requestMemo() {
+        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+            return null;
+        }
+        String method = attributes.getRequest().getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return null;
+        }
+        Object memo = attributes.getAttribute(MEMO, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (memo == null) {
+            memo = new java.util.HashMap<DecisionKey, Access>();
+            attributes.setAttribute(MEMO, memo, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
+        return (Map<DecisionKey, Access>) memo;
+    }
+
+    private Access decideNow(Viewer viewer, long datasetId) {
         var governance = store.governance(datasetId).orElse(null);
         if (governance == null) {
             return Access.none();

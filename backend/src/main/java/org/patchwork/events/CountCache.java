@@ -46,7 +46,16 @@ class CountCache {
     /** The value for the dataset and filter in the current state of the data, loading it if not kept. */
     @SuppressWarnings("unchecked")
     <T> T get(String what, long datasetId, CountFilter filter, Supplier<T> load) {
-        Key key = new Key(what, datasetId, filter, stamp(datasetId));
+        return get(what, datasetId, filter, stamp(datasetId), load);
+    }
+
+    /**
+     * As above with the state already read by {@link #stamp} in this request, so that one request asking for
+     * several parts (cells, names, the outside count) reads it once.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T get(String what, long datasetId, CountFilter filter, String stamp, Supplier<T> load) {
+        Key key = new Key(what, datasetId, filter, stamp);
         Entry fresh = new Entry();
         Entry entry = entries.putIfAbsent(key, fresh);
         if (entry == null) {
@@ -68,7 +77,7 @@ class CountCache {
         }
     }
 
-    private String stamp(long datasetId) {
+    String stamp(long datasetId) {
         return jdbc.sql(SqlScripts.load("events/count_cache_stamp")).param("dataset_id", datasetId).query(String.class).single();
     }
 

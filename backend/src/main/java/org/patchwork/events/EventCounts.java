@@ -62,17 +62,45 @@ public class EventCounts {
             throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
                     "Your agreement allows counts for " + levels + " only, not '" + level + "'");
         }
+        String stamp = store.stamp(datasetId);   // read once: cells, names and the outside count are kept under it
         Map<String, long[]> byArea = new TreeMap<>();
-        for (LsoaCell cell : store.cells(datasetId, filter)) {
+        for (LsoaCell cell : store.cells(datasetId, filter, stamp)) {
             long[] sums = byArea.computeIfAbsent(cell.areas().get(level), code -> new long[2]);
             sums[0] += cell.count();
             sums[1] += cell.keySum();
         }
-        Map<String, String> names = store.areaNames(level);
+        Map<String, String> names = store.areaNames(level, stamp);
         List<AreaCount> areas = new ArrayList<>();
         byArea.forEach((code, sums) -> areas.add(published(code, names.getOrDefault(code, code), sums[0], sums[1], protection)));
-        EventStore.KeyedCount outside = store.outside(datasetId, filter);
+        EventStore.KeyedCount outside = store.outside(datasetId, filter, stamp);
         return new CountTable(level, areas, published("outside", "Outside the loaded areas", outside.events(), outside.keySum(), protection));
+    }
+
+    /**
+     * One area's count as {@link #counts} publishes it in its table (perturbed from exactly its own events), without
+     * making the table: a series asks for one area in each of many periods. Null when the level has no such area.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public AreaCount count(long datasetId, String level, String code, CountFilter filter, Access access) {
+        Protection protection = AccessPolicy.protection(access);
+        ReleasablePeriods.require(filter, protection);
+        List<String> levels = AccessPolicy.allowedLevels(access);
+        if (!levels.contains(level)) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
+                    "Your agreement allows counts for " + levels + " only, not '" + level + "'");
+        }
+        String stamp = store.stamp(datasetId);
+        boolean found = false;
+        long count = 0;
+        long keySum = 0;
+        for (LsoaCell cell : store.cells(datasetId, filter, stamp)) {
+            if (code.equals(cell.areas().get(level))) {
+                found = true;
+                count += cell.count();
+                keySum += cell.keySum();
+            }
+        }
+        return found ? published(code, store.areaNames(level, stamp).getOrDefault(code, code), count, keySum, protection) : null;
     }
 
     /**

@@ -26,7 +26,17 @@ class EventStore {
 
     /** One cell per loaded LSOA (zero counts included), with its MSOA, ward and district and its record-key sum. */
     List<LsoaCell> cells(long datasetId, CountFilter filter) {
-        return cache.get("cells", datasetId, filter, () -> List.copyOf(readCells(datasetId, filter)));
+        return cells(datasetId, filter, cache.stamp(datasetId));
+    }
+
+    /** As above, for the state of the data read once for the request ({@link #stamp}). */
+    List<LsoaCell> cells(long datasetId, CountFilter filter, String stamp) {
+        return cache.get("cells", datasetId, filter, stamp, () -> List.copyOf(readCells(datasetId, filter)));
+    }
+
+    /** What kept counts and names depend on, read once per request (CountCache). */
+    String stamp(long datasetId) {
+        return cache.stamp(datasetId);
     }
 
     /**
@@ -60,7 +70,11 @@ class EventStore {
 
     /** Events whose area code is not one of the loaded LSOAs (e.g. just over the force boundary). */
     KeyedCount outside(long datasetId, CountFilter filter) {
-        return cache.get("outside", datasetId, filter, () -> jdbc.sql(SqlScripts.load("events/count_outside"))
+        return outside(datasetId, filter, cache.stamp(datasetId));
+    }
+
+    KeyedCount outside(long datasetId, CountFilter filter, String stamp) {
+        return cache.get("outside", datasetId, filter, stamp, () -> jdbc.sql(SqlScripts.load("events/count_outside"))
                 .param("dataset_id", datasetId).param("category", filter.category())
                 .param("first_day", filter.firstDay()).param("last_day", filter.lastDay())
                 .query((rs, n) -> new KeyedCount(rs.getLong("events"), rs.getLong("key_sum"))).single());
@@ -77,6 +91,14 @@ class EventStore {
     /** The dataset's current version id. */
     long currentVersion(long datasetId) {
         return jdbc.sql("select current_version_id from dataset where id = :id").param("id", datasetId).query(Long.class).single();
+    }
+
+    /**
+     * The names of a level's areas, kept with the counts (the same stamp: any load of boundaries makes a dataset
+     * version), so a count table does not re-read every name of the level (32,844 LSOAs at national scale).
+     */
+    Map<String, String> areaNames(String level, String stamp) {
+        return cache.get("names/" + level, 0, null, stamp, () -> java.util.Collections.unmodifiableMap(areaNames(level)));
     }
 
     Map<String, String> areaNames(String level) {

@@ -41,8 +41,9 @@ class AreaProfile {
                 Indicators.Seen seen = indicators.require(visible.id(), "area-profile");
                 // every area of the level, not only the district's: the spine chart shows the partnership's spread
                 IndicatorValues.Table table = values.table(seen.indicator(), seen.access(), area.level(), null, "area-profile");
-                IndicatorValues.Value value = table.areas().stream().filter(v -> v.code().equals(area.code())).findFirst().orElse(null);
-                entry.put("spread", spread(table));
+                IndicatorValues.Value value = table.kept() != null ? table.kept().byCode.get(area.code())
+                        : table.areas().stream().filter(v -> v.code().equals(area.code())).findFirst().orElse(null);
+                entry.put("spread", table.kept() != null ? table.kept().derived("spread", whole -> spread(table)) : spread(table));
                 if (seen.indicator().measure().fromEvents()) {
                     entry.put("series", "/api/indicators/" + seen.indicator().id() + "/series?area=" + area.code());
                 }

@@ -25,9 +25,11 @@ class IndicatorController {
     private final AreaProfile profiles;
     private final IndicatorComparison comparison;
     private final CustomAreaProfile customProfiles;
+    private final tools.jackson.databind.ObjectMapper json;
 
     IndicatorController(Indicators indicators, AreaProfile profiles, IndicatorComparison comparison,
-                        CustomAreaProfile customProfiles) {
+                        CustomAreaProfile customProfiles, tools.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.indicators = indicators;
         this.profiles = profiles;
         this.comparison = comparison;
@@ -70,9 +72,21 @@ class IndicatorController {
         body.put("within", table.within());
         body.put("disclosure", ValueJson.disclosure(table.access()));
         body.put("partnership", ValueJson.figures(table.partnership()));
+        if (table.kept() != null) {
+            // a kept table (IndicatorTables): the same JSON, written once per table and district, not per request
+            body.put("districts", table.kept().derived("json/districts", whole -> raw(table.districts().values().stream()
+                    .map(ValueJson::figures).toList())));
+            body.put("areas", table.kept().derived("json/areas/" + table.within(), whole -> raw(table.areas().stream()
+                    .map(v -> ValueJson.area(table, v)).toList())));
+            return body;
+        }
         body.put("districts", table.districts().values().stream().map(ValueJson::figures).toList());
         body.put("areas", table.areas().stream().map(v -> ValueJson.area(table, v)).toList());
         return body;
+    }
+
+    private tools.jackson.databind.util.RawValue raw(Object value) {
+        return new tools.jackson.databind.util.RawValue(json.writeValueAsString(value));
     }
 
     @GetMapping("/api/indicators/{id}/series")

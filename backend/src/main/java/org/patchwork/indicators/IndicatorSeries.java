@@ -76,9 +76,9 @@ class IndicatorSeries {
             area = store.area(code.strip()).orElseThrow(() -> ApiProblem.badRequest("invalid-parameter",
                     "area must be the code of a loaded LSOA, MSOA, ward or district, or of a custom area; got '" + code + "'"));
             values.requireLevel(indicator, access, area.level(), "indicator-series");
-            population = store.population(area.level()).get(area.code()) == null ? null
-                    : store.population(area.level()).get(area.code()).population();
-            counter = (from, to) -> values.published(indicator, access, area.level(), from, to).get(area.code());
+            IndicatorStore.Population areaPopulation = store.population(area.level()).get(area.code());
+            population = areaPopulation == null ? null : areaPopulation.population();
+            counter = (from, to) -> values.published(indicator, access, area.level(), area.code(), from, to);
         }
         YearMonth[] span = span(indicator);
 
@@ -161,7 +161,9 @@ class IndicatorSeries {
     }
 
     private YearMonth[] span(Indicator indicator) {
-        YearMonth[] events = store.eventMonths(indicator.datasetId());
+        // the dataset's first and last months only when the indicator leaves an end open: the query reads every event
+        YearMonth[] events = indicator.from() != null && indicator.to() != null ? new YearMonth[2]
+                : store.eventMonths(indicator.datasetId());
         YearMonth from = indicator.from() != null ? indicator.from() : events[0];
         YearMonth to = indicator.to() != null ? indicator.to() : events[1];
         if (from == null || to == null || to.isBefore(from)) {

@@ -57,7 +57,11 @@ class IndicatorStore {
 
     /** Every area of the level (from the loaded LSOAs) with its mid-2015 population, by code (unmodifiable). */
     Map<String, Population> population(String level) {
-        String stamp = jdbc.sql(SqlScripts.load("indicators/population_stamp")).query(String.class).single();
+        return population(level, jdbc.sql(SqlScripts.load("indicators/population_stamp")).query(String.class).single());
+    }
+
+    /** As above, with population_stamp.sql's answer already read in this request (IndicatorTables.Stamp#reference). */
+    Map<String, Population> population(String level, String stamp) {
         KeptPopulation kept = keptPopulation.get(level);
         if (kept == null || !kept.stamp().equals(stamp)) {
             kept = new KeptPopulation(stamp, java.util.Collections.unmodifiableMap(readPopulation(level)));

@@ -38,9 +38,13 @@ class IndicatorTiles implements ValueTiles {
         values.requireLevel(indicator, seen.access(), indicator.level(), OUTPUT);
         return new Values(indicator.name() + " by " + indicator.level(), indicator.level(), () -> {
             IndicatorValues.Table table = indicators.values(id, indicator.level(), null, OUTPUT);
-            Map<String, Map<String, Object>> byCode = new LinkedHashMap<>();
-            table.areas().forEach(value -> byCode.put(value.code(), IndicatorPages.properties(table, value)));
-            return byCode;
+            java.util.function.Supplier<Map<String, Map<String, Object>>> properties = () -> {
+                Map<String, Map<String, Object>> byCode = new LinkedHashMap<>();
+                table.areas().forEach(value -> byCode.put(value.code(), IndicatorPages.properties(table, value)));
+                return java.util.Collections.unmodifiableMap(byCode);
+            };
+            // a kept table's properties are made once, not for every tile (IndicatorTables)
+            return table.kept() != null ? table.kept().derived("tile/properties", whole -> properties.get()) : properties.get();
         });
     }
 }

@@ -42,10 +42,12 @@ class IndicatorValues {
     private final IndicatorStore store;
 
     private final CellKeyPerturbation perturbation;
+    private final IndicatorTables tables;
 
     IndicatorValues(EventCounts counts, StatisticsSlices statistics, AccessPolicy policy, IndicatorStore store,
-                    CellKeyPerturbation perturbation) {
+                    CellKeyPerturbation perturbation, IndicatorTables tables) {
         this.perturbation = perturbation;
+        this.tables = tables;
         this.counts = counts;
         this.statistics = statistics;
         this.policy = policy;
@@ -71,7 +73,12 @@ class IndicatorValues {
 
     /** The values of a level (restricted to one district when {@code within} is set) and their comparators. */
     record Table(Indicator indicator, Access access, String level, String within, List<Value> areas, Map<String, Value> districts,
-                 Value partnership) {
+                 Value partnership, IndicatorTables.Whole kept) {
+
+        Table(Indicator indicator, Access access, String level, String within, List<Value> areas, Map<String, Value> districts,
+              Value partnership) {
+            this(indicator, access, level, within, areas, districts, partnership, null);
+        }
     }
 
     Table table(Indicator indicator, Access access, String level, String within, String output) {
@@ -80,15 +87,25 @@ class IndicatorValues {
             throw ApiProblem.badRequest("invalid-parameter", "level must be one of " + org.patchwork.geography.BoundaryLevel.keys()
                     + "; got '" + level + "'");
         }
-        Map<String, IndicatorStore.Population> districtPopulation = store.population("district");
+        IndicatorTables.Stamp stamp = tables.stamp(indicator.datasetId());   // one query: what kept tables depend on
+        Map<String, IndicatorStore.Population> districtPopulation = store.population("district", stamp.reference());
         String district = within == null || within.isBlank() ? null : within.strip();
         if (district != null && !districtPopulation.containsKey(district)) {
             throw ApiProblem.badRequest("invalid-parameter", "within must be the code of a loaded district, such as "
                     + districtPopulation.keySet().stream().limit(3).toList() + "; got '" + within + "'");
         }
-        Table table = indicator.measure().fromEvents()
-                ? events(indicator, access, chosen, district, districtPopulation, output)
-                : statistic(indicator, chosen, district, output);
+        Table table;
+        if (indicator.measure().fromEvents()) {
+            // the level check (audited when refused) runs for every request; the whole level's values for this
+            // access tier and state of the data are computed once and sliced by district (IndicatorTables)
+            requireLevel(indicator, access, chosen, output);
+            IndicatorTables.Whole whole = tables.get(indicator, chosen, access, stamp,
+                    () -> events(indicator, access, chosen, null, districtPopulation, stamp.reference(), output));
+            List<Value> areas = district == null ? whole.table.areas() : whole.byDistrict.getOrDefault(district, List.of());
+            table = new Table(indicator, access, chosen, district, areas, whole.table.districts(), whole.table.partnership(), whole);
+        } else {
+            table = statistic(indicator, chosen, district, output);
+        }
         if (indicator.measure().fromEvents()) {
             policy.audit("aggregate-access", indicator.datasetId(), output, table.areas().size(), ("indicator=" + indicator.id()
                     + " level=" + chosen + (district == null ? "" : " within=" + district)).strip());
@@ -106,12 +123,12 @@ class IndicatorValues {
     }
 
     private Table events(Indicator indicator, Access access, String level, String within,
-                         Map<String, IndicatorStore.Population> districtPopulation, String output) {
-        requireLevel(indicator, access, level, output);
+                         Map<String, IndicatorStore.Population> districtPopulation, String reference, String output) {
         Map<String, Count> atLevel = published(indicator, access, level, indicator.from(), indicator.to());
         Map<String, Count> atDistrict = level.equals("district") ? atLevel
                 : published(indicator, access, "district", indicator.from(), indicator.to());
-        Map<String, IndicatorStore.Population> population = level.equals("district") ? districtPopulation : store.population(level);
+        Map<String, IndicatorStore.Population> population = level.equals("district") ? districtPopulation
+                : store.population(level, reference);
 
         Map<String, Value> districts = new LinkedHashMap<>();
         atDistrict.forEach((code, count) -> districts.put(code, value(indicator, count, code, population(districtPopulation, code))));
@@ -131,7 +148,8 @@ class IndicatorValues {
                 areas.add(value(indicator, count, district, p == null ? null : p.population()));
             }
         });
-        return new Table(indicator, access, level, within, areas, districts, partnership);
+        return new Table(indicator, access, level, within, java.util.Collections.unmodifiableList(areas),
+                java.util.Collections.unmodifiableMap(districts), partnership);
     }
 
     private static Long population(Map<String, IndicatorStore.Population> populations, String code) {
@@ -154,6 +172,26 @@ class IndicatorValues {
                         area.suppressed() || area.count() == null, area.reason());
                 total.merge(area.code(), part, IndicatorValues::add);
             }
+        }
+        return total;
+    }
+
+    /**
+     * One area's count between two months as {@link #published} gives it in the level's table (null when the level
+     * has no such area), without making the table (EventCounts#count).
+     */
+    Count published(Indicator indicator, Access access, String level, String code, YearMonth from, YearMonth to) {
+        List<String> categories = indicator.categories().isEmpty() ? java.util.Collections.singletonList(null) : indicator.categories();
+        double variance = perturbation.variance(AccessPolicy.protection(access));
+        Count total = null;
+        for (String category : categories) {
+            EventCounts.AreaCount area = counts.count(indicator.datasetId(), level, code, new CountFilter(category, from, to), access);
+            if (area == null) {
+                continue;
+            }
+            Count part = new Count(area.code(), area.name(), area.suppressed() ? null : area.count(), area.suppressed() ? 0 : variance,
+                    area.suppressed() || area.count() == null, area.reason());
+            total = total == null ? part : add(total, part);
         }
         return total;
     }

@@ -95,7 +95,9 @@ public class Indicators {
             policy.denied(indicator.datasetId(), output, "indicator " + id + ": no access to its dataset");
             throw unknown(id);
         }
-        return new Seen(indicator, policy.require(indicator.datasetId(), AccessLevel.PUBLIC, output));
+        // the decision just made is the one require() makes; it is asked again only to refuse (and audit) below public
+        return new Seen(indicator, access.allows(AccessLevel.PUBLIC) ? access
+                : policy.require(indicator.datasetId(), AccessLevel.PUBLIC, output));
     }
 
     /** An indicator with the viewer's access to its dataset. */

@@ -39,8 +39,13 @@ class BoundaryTiles {
     private final JdbcClient jdbc;
     private final Map<TileLayer, Cached> extents = new ConcurrentHashMap<>();
 
-    BoundaryTiles(JdbcClient jdbc) {
+    private final BoundaryTileCache cache;
+    private final AreaBoxes boxes;
+
+    BoundaryTiles(JdbcClient jdbc, BoundaryTileCache cache, AreaBoxes boxes) {
         this.jdbc = jdbc;
+        this.cache = cache;
+        this.boxes = boxes;
     }
 
     /** Longitude/latitude extent of the layer's areas; empty when none are loaded. */
@@ -82,6 +87,11 @@ class BoundaryTiles {
         return tile.toByteArray();
     }
 
+    /** Of the figures by area code, those of the areas that may reach tile (z, row, col) of the layer (AreaBoxes). */
+    <V> Map<String, V> figuresIn(TileLayer layer, int z, int row, int col, Map<String, V> figures) {
+        return boxes.within(layer, cache.stamp(layer), z, row, col, figures);
+    }
+
     /**
      * A tile of figures by area: the layer's areas at (z, row, col) that have figures ({@code figures}: a JSON
      * object of code to flat properties), cut as boundary tiles are; empty bytes when none reaches it.
@@ -101,8 +111,12 @@ class BoundaryTiles {
         return tile == null ? new byte[0] : tile;
     }
 
-    /** The Mapbox Vector Tile of the layer at (z, row, col); empty bytes when no area reaches it. */
+    /** The Mapbox Vector Tile of the layer at (z, row, col); empty bytes when no area reaches it (kept: BoundaryTileCache). */
     byte[] tile(TileLayer layer, int z, int row, int col) {
+        return cache.tile(layer, z, row, col, () -> cut(layer, z, row, col));
+    }
+
+    private byte[] cut(TileLayer layer, int z, int row, int col) {
         double tileWidth = 2 * WebMercatorQuad.HALF_WORLD / Math.pow(2, z);
         double unit = tileWidth / EXTENT;
         byte[] tile = jdbc.sql(SqlScripts.load("tiles/boundary_tile", Map.of("lad_code", layer.ladCodeSql())))

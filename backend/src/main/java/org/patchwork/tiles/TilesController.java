@@ -122,8 +122,9 @@ class TilesController {
             tile = tiles.tile(tileset, (int) z, (int) row, (int) col);
             response.setHeader("Cache-Control", CACHE_CONTROL);
         } else {
-            tile = tiles.valueTile(tileset.layers().get(0), (int) z, (int) row, (int) col,
-                    json.writeValueAsString(tileset.values().byCode().get()));
+            TileLayer layer = tileset.layers().get(0);
+            tile = tiles.valueTile(layer, (int) z, (int) row, (int) col, json.writeValueAsString(   // only the tile's areas' figures
+                    tiles.figuresIn(layer, (int) z, (int) row, (int) col, tileset.values().byCode().get())));
             response.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL);
             response.setHeader("Vary", "Cookie, Authorization");
         }
