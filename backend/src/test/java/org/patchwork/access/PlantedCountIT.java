@@ -131,8 +131,9 @@ class PlantedCountIT {
                 Reply reply = client.get(ogcCounts(level, "html"));
                 return plantedCell(client, rule, level, reply.status() == 200 ? Published.of(htmlCell(reply.body(), code)) : Published.refused(reply));
             }));
-            probes.add(new Probe("GET OGC count item " + code + " by " + level, (client, rule) ->
-                    refused(client.get("/ogc/collections/" + crime.slug + "-by-" + level + "/items/" + code))));
+            probes.add(new Probe("GET OGC count item " + code + " by " + level, (client, rule) -> plantedCell(client, rule, level,
+                    featureCell(client.get("/ogc/collections/" + crime.slug + "-by-" + level + "/items/" + code + "?f=json"
+                            + planted.filter().query())))));
         }
         Set<String> msoa = crime.lsoasOf("msoa", planted.msoa());
         Set<String> districtWithout = new TreeSet<>(crime.lsoasOf("district", planted.district()));
@@ -275,6 +276,15 @@ class PlantedCountIT {
         }
         JsonNode cell = cell(reply.json().path(array), key, code);
         JsonNode values = cell.has("properties") ? cell.path("properties") : cell;
+        return new Published(values.path("count").isNumber() ? values.path("count").asLong() : null, false);
+    }
+
+    /** The count of one OGC feature, or its refusal. */
+    private static Published featureCell(Reply reply) {
+        if (reply.status() != 200) {
+            return Published.refused(reply);
+        }
+        JsonNode values = reply.json().path("properties");
         return new Published(values.path("count").isNumber() ? values.path("count").asLong() : null, false);
     }
 
