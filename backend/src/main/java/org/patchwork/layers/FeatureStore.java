@@ -80,7 +80,8 @@ class FeatureStore {
         }
         if (query.bbox() != null) {
             boolean crossesAntimeridian = query.bbox()[0] > query.bbox()[2];   // only allowed in longitude/latitude
-            filters.append(SqlScripts.load(crossesAntimeridian ? "layers/bbox_antimeridian_filter" : "layers/bbox_filter").strip()).append(' ');
+            // a space first: the script starts with "and", and after a dataset filter it must not run into ":dataset_id"
+            filters.append(' ').append(SqlScripts.load(crossesAntimeridian ? "layers/bbox_antimeridian_filter" : "layers/bbox_filter").strip()).append(' ');
             params.addValue("minx", query.bbox()[0]).addValue("miny", query.bbox()[1])
                     .addValue("maxx", query.bbox()[2]).addValue("maxy", query.bbox()[3])
                     .addValue("bbox_srid", query.bboxCrs().srid());
