@@ -175,6 +175,10 @@ async function show(run) {
   exportLink.dataset.collection = `hotspots-${run.id}`;
   const ogc = dom.el("a", "", links, "Layer in OGC API Features");
   ogc.href = `/ogc/collections/hotspots-${run.id}?f=html`;
+  // The same layer as vector tiles for GIS clients and web maps (README "Hotspot layers as vector tiles").
+  const tiles = dom.el("a", "", links, "Vector tiles (TileJSON)");
+  tiles.href = `/ogc/collections/hotspots-${run.id}/tiles/WebMercatorQuad?f=tilejson`;
+  tiles.id = "hotspot-tiles";
   if (run.links?.surface) {
     const tif = dom.el("a", "", links, "Density surface (GeoTIFF)");
     tif.href = run.links.surface;
