@@ -65,6 +65,7 @@ record HotspotRun(long id, long datasetId, String datasetTitle, long versionId, 
             links.put("tiles", "/ogc/collections/" + collectionId() + "/tiles/WebMercatorQuad");
             if (hasSurface) {
                 links.put("surface", "/api/hotspots/" + id + "/surface.tif");
+                links.put("heat", "/api/hotspots/" + id + "/heat");
             }
         }
         body.put("links", links);
