@@ -62,6 +62,13 @@ class HotspotsBrowserIT extends BrowserJourney {
         double apiPai = run.path("result").path("accuracy").path("pai").asDouble();
         assertThat(Double.parseDouble(pai.getDomAttribute("data-pai"))).isCloseTo(apiPai, within(1e-12));
         assertThat(pages.count("#comparison tbody tr")).isEqualTo(3);
+        // a KDE run: its density surface is drawn as an image when the map is zoomed out, the polygons when zoomed in
+        String heat = pages.await("#hotspot-map", m -> m.getDomAttribute("data-heat") != null).getDomAttribute("data-heat");
+        assertThat(heat).isIn("shown", "hidden");
+        assertThat(pages.count("#hotspot-map img.hotspot-heat")).isEqualTo(heat.equals("shown") ? 1 : 0);
+        if (heat.equals("shown")) {
+            assertThat(driver.findElement(By.cssSelector("#hotspot-map img.hotspot-heat")).getDomAttribute("src")).startsWith("data:image/png;base64,");
+        }
         WebElement export = driver.findElement(By.id("export-hotspots"));
         assertThat(export.getDomAttribute("href")).isEqualTo("/api/export/hotspots-" + runId + "?format=gpkg");
         // the file behind the link, fetched in the page's own session as the click would, opened with GDAL
