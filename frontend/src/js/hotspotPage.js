@@ -175,6 +175,10 @@ async function show(run) {
   exportLink.dataset.collection = `hotspots-${run.id}`;
   const ogc = dom.el("a", "", links, "Layer in OGC API Features");
   ogc.href = `/ogc/collections/hotspots-${run.id}?f=html`;
+  // The same layer as vector tiles for GIS clients and web maps (README "Hotspot layers as vector tiles").
+  const tiles = dom.el("a", "", links, "Vector tiles (TileJSON)");
+  tiles.href = `/ogc/collections/hotspots-${run.id}/tiles/WebMercatorQuad?f=tilejson`;
+  tiles.id = "hotspot-tiles";
   if (run.links?.surface) {
     const tif = dom.el("a", "", links, "Density surface (GeoTIFF)");
     tif.href = run.links.surface;
@@ -215,6 +219,35 @@ async function show(run) {
       { label: "PAI (same period)", cell: (r) => hotspots.figure(r.paiBuilt) },
     ],
   });
+  await showHeat(run);
+}
+
+// A KDE run's density surface (GET /api/hotspots/{id}/heat, through the same access decision) as an image overlay
+// when the map is zoomed out past where the class polygons are readable; the polygons then keep only their outlines.
+const HEAT_BELOW_ZOOM = 11;
+let heat = null;
+let heatToggle = null;
+
+async function showHeat(run) {
+  if (heat) heat.remove();
+  if (heatToggle) leafletMap.off("zoomend", heatToggle);
+  heat = null;
+  heatToggle = null;
+  const box = document.getElementById("hotspot-map");
+  delete box.dataset.heat;
+  if (!run.links?.heat) return;
+  const surface = await api.getJson(run.links.heat);
+  heat = L.imageOverlay(surface.image, [[surface.south, surface.west], [surface.north, surface.east]],
+    { opacity: 0.85, alt: "Density surface", className: "hotspot-heat" });
+  heatToggle = () => {
+    const zoomedOut = leafletMap.getZoom() < HEAT_BELOW_ZOOM;
+    if (zoomedOut && !leafletMap.hasLayer(heat)) heat.addTo(leafletMap).bringToBack();
+    if (!zoomedOut && leafletMap.hasLayer(heat)) heat.remove();
+    layer?.setStyle({ fillOpacity: zoomedOut ? 0 : 0.7 });
+    box.dataset.heat = zoomedOut ? "shown" : "hidden";
+  };
+  leafletMap.on("zoomend", heatToggle);
+  heatToggle();
 }
 
 async function rerun(id) {

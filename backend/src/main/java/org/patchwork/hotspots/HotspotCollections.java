@@ -22,6 +22,12 @@ class HotspotCollections implements CollectionSource {
 
     private static final Pattern ID = Pattern.compile("hotspots-(\\d{1,18})");
 
+    /** The run id of a collection id {@code hotspots-{id}}, if it is one. */
+    static Optional<Long> runIdOf(String collectionId) {
+        Matcher m = ID.matcher(collectionId);
+        return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
     private final HotspotRuns runs;
     private final HotspotRunStore store;
 

@@ -57,6 +57,24 @@ class HotspotController {
         return ResponseEntity.accepted().location(URI.create("/api/hotspots/" + run.id())).body(run.json());
     }
 
+    @GetMapping("/api/hotspots/{id}/heat")
+    @Operation(summary = "A KDE run's surface as a map overlay",
+            description = "The density surface as a PNG (a data: URL) on a Web Mercator grid, cells coloured by the run's classes "
+                    + "(pale below the lowest, transparent where no event reaches), with its longitude/latitude bounds for an image "
+                    + "overlay (Leaflet: [[south, west], [north, east]]). The hotspot page shows it when zoomed out.")
+    ResponseEntity<Map<String, Object>> heat(@PathVariable long id) {
+        HeatSurfaceImage.Picture picture = runs.heat(id);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("west", picture.west());
+        body.put("south", picture.south());
+        body.put("east", picture.east());
+        body.put("north", picture.north());
+        body.put("width", picture.width());
+        body.put("height", picture.height());
+        body.put("image", "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(picture.png()));
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "private, max-age=60").body(body);
+    }
+
     @GetMapping("/api/hotspots/{id}/surface.tif")
     @Operation(summary = "A KDE run's density surface", description = "GeoTIFF, 32-bit float, events per km², EPSG:27700.")
     ResponseEntity<byte[]> surface(@PathVariable long id) {

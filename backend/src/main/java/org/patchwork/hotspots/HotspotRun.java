@@ -62,8 +62,10 @@ record HotspotRun(long id, long datasetId, String datasetTitle, long versionId, 
             links.put("collection", "/ogc/collections/" + collectionId());
             links.put("items", "/ogc/collections/" + collectionId() + "/items");
             links.put("export", "/api/export/" + collectionId());
+            links.put("tiles", "/ogc/collections/" + collectionId() + "/tiles/WebMercatorQuad");
             if (hasSurface) {
                 links.put("surface", "/api/hotspots/" + id + "/surface.tif");
+                links.put("heat", "/api/hotspots/" + id + "/heat");
             }
         }
         body.put("links", links);

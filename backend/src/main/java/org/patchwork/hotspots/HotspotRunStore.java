@@ -93,6 +93,12 @@ class HotspotRunStore {
                 .query(byte[].class).optional();
     }
 
+    /** A KDE run's classes and their lower bounds (none for other methods). */
+    List<HeatSurfaceImage.Threshold> kdeThresholds(long id) {
+        return jdbc.sql(SqlScripts.load("hotspots/kde_thresholds")).param("run", id)
+                .query((rs, n) -> new HeatSurfaceImage.Threshold(rs.getInt("hotspot_class"), rs.getDouble("density"))).list();
+    }
+
     private List<HotspotRun> select(Long id, Long datasetId) {
         return jdbc.sql(SqlScripts.load("hotspots/select_runs")).param("id", id).param("dataset_id", datasetId)
                 .query((rs, n) -> new HotspotRun(rs.getLong("id"), rs.getLong("dataset_id"), rs.getString("dataset_title"),

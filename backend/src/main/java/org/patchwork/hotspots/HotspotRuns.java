@@ -128,6 +128,17 @@ public class HotspotRuns {
                 + " has no density surface: only a finished KDE run has one"));
     }
 
+    /**
+     * A KDE run's surface as a picture for the map at low zoom (through the same decision and audit as the GeoTIFF):
+     * the PNG and its longitude/latitude bounds.
+     */
+    HeatSurfaceImage.Picture heat(long id) {
+        HotspotRun run = require(id, "hotspot-heat");
+        byte[] surface = store.surface(run.id()).orElseThrow(() -> ApiProblem.notFound("unknown-hotspot-run", "Hotspot run " + id
+                + " has no density surface: only a finished KDE run has one"));
+        return HeatSurfaceImage.render(surface, store.kdeThresholds(run.id()));
+    }
+
     static boolean mayRead(Access access, HotspotRun run) {
         if (access.allows(AccessLevel.RECORD)) {
             return true;

@@ -95,7 +95,8 @@ class FeatureStore {
             params.addValue("dataset_id", query.collection().datasetId());
         }
         if (query.bbox() != null) {
-            filters.append(bboxFilter(new FeatureQuery.Bbox(query.bbox(), query.bboxCrs()), params)).append(' ');
+            // a space first: the filter starts with "and", and after a dataset filter it must not run into ":dataset_id"
+            filters.append(' ').append(bboxFilter(new FeatureQuery.Bbox(query.bbox(), query.bboxCrs()), params)).append(' ');
         }
         query.filters().forEach((column, value) -> {
             // column is one of the collection's queryables (checked in FeatureQuery), never raw request text

@@ -62,6 +62,10 @@ class BoundaryTiles {
 
     /** Longitude/latitude extent of all the tileset's layers; empty when none has areas. */
     Optional<Extent> extent(Tileset tileset) {
+        if (tileset.features() != null) {
+            List<Double> b = tileset.features().bounds();
+            return b == null ? Optional.empty() : Optional.of(new Extent(b.get(0), b.get(1), b.get(2), b.get(3)));
+        }
         return tileset.layers().stream().map(this::extent).flatMap(Optional::stream).reduce((a, b) -> new Extent(
                 Math.min(a.west(), b.west()), Math.min(a.south(), b.south()), Math.max(a.east(), b.east()), Math.max(a.north(), b.north())));
     }
@@ -108,6 +112,14 @@ class BoundaryTiles {
                 .param("layer", layer.id())
                 .param("figures", figures)
                 .query(byte[].class).single();
+        return tile == null ? new byte[0] : tile;
+    }
+
+    /** A tile of a collection's own features, cut by their owner with the same buffer and simplification as boundaries. */
+    byte[] featureTile(FeatureTiles.Features features, int z, int row, int col) {
+        double tileWidth = 2 * WebMercatorQuad.HALF_WORLD / Math.pow(2, z);
+        byte[] tile = features.cutter().tile(new FeatureTiles.Cut(z, col, row, (double) BUFFER / EXTENT, BUFFER, tileWidth / 8,
+                tileWidth / EXTENT / 2));
         return tile == null ? new byte[0] : tile;
     }
 

@@ -21,9 +21,11 @@ public class OgcTiles {
             "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset", "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
 
     private final List<ValueTiles> valueSources;
+    private final List<FeatureTiles> featureSources;
 
-    OgcTiles(List<ValueTiles> valueSources) {
+    OgcTiles(List<ValueTiles> valueSources, List<FeatureTiles> featureSources) {
         this.valueSources = valueSources;
+        this.featureSources = featureSources;
     }
 
     public List<String> conformance() {
@@ -43,6 +45,10 @@ public class OgcTiles {
         if (valueSources.stream().anyMatch(source -> source.serves(collectionId))) {
             return List.of(TileLink.of(base + "/collections/" + collectionId + "/tiles", REL_TILESETS_VECTOR, "application/json",
                     "Vector tiles with the figures as properties"));
+        }
+        if (featureSources.stream().anyMatch(source -> source.serves(collectionId))) {
+            return List.of(TileLink.of(base + "/collections/" + collectionId + "/tiles", REL_TILESETS_VECTOR, "application/json",
+                    "Vector tiles of the features"));
         }
         return Tileset.ofCollection(collectionId).map(tileset -> List.of(TileLink.of(TilesetDocuments.tilesetsUrl(base, tileset),
                 REL_TILESETS_VECTOR, "application/json", "Vector tiles"))).orElse(List.of());

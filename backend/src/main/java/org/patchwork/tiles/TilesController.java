@@ -36,11 +36,13 @@ class TilesController {
     private final BoundaryTiles tiles;
     private final ObjectMapper json;
     private final List<ValueTiles> valueSources;
+    private final List<FeatureTiles> featureSources;
 
-    TilesController(BoundaryTiles tiles, ObjectMapper json, List<ValueTiles> valueSources) {
+    TilesController(BoundaryTiles tiles, ObjectMapper json, List<ValueTiles> valueSources, List<FeatureTiles> featureSources) {
         this.tiles = tiles;
         this.json = json;
         this.valueSources = valueSources;
+        this.featureSources = featureSources;
     }
 
     @GetMapping("/tileMatrixSets")
@@ -118,7 +120,11 @@ class TilesController {
                     + ", rows and columns as its tileMatrixSetLimits say (" + TilesetDocuments.tilesetUrl(base(), tileset) + ")");
         }
         byte[] tile;
-        if (tileset.values() == null) {
+        if (tileset.features() != null) {
+            tile = tiles.featureTile(tileset.features(), (int) z, (int) row, (int) col);
+            response.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL);
+            response.setHeader("Vary", "Cookie, Authorization");
+        } else if (tileset.values() == null) {
             tile = tiles.tile(tileset, (int) z, (int) row, (int) col);
             response.setHeader("Cache-Control", CACHE_CONTROL);
         } else {
@@ -153,10 +159,16 @@ class TilesController {
         if (boundaries.isPresent()) {
             return boundaries.get();
         }
+        Optional<Tileset> features = featureSources.stream().filter(source -> source.serves(collectionId)).findFirst()
+                .map(source -> Tileset.ofFeatures(collectionId, source.open(collectionId)));
+        if (features.isPresent()) {
+            return features.get();
+        }
         return valueSources.stream().filter(source -> source.serves(collectionId)).findFirst()
                 .map(source -> Tileset.ofValues(collectionId, source.open(collectionId)))
                 .orElseThrow(() -> ApiProblem.notFound("unknown-tileset", "Collection '" + collectionId
-                        + "' has no tiles. Tiled collections: lsoa, msoa, ward, district and the indicators (indicator-{id})"));
+                        + "' has no tiles. Tiled collections: lsoa, msoa, ward, district, the indicators (indicator-{id}) and the "
+                        + "hotspot runs (hotspots-{id})"));
     }
 
     private static void requireWebMercatorQuad(String tileMatrixSetId) {

@@ -49,7 +49,10 @@ final class TilesetDocuments {
     static Map<String, Object> tileset(String base, Tileset tileset, List<Limits> limits, Extent extent) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", tileset.title());
-        body.put("description", tileset.values() != null
+        body.put("description", tileset.features() != null
+                ? "Mapbox Vector Tiles of the collection's features, one layer named '" + tileset.features().layer() + "', each with the "
+                + "properties its items have for you. Geometry is simplified to the zoom."
+                : tileset.values() != null
                 ? "Mapbox Vector Tiles of the figures by area, one layer named by the boundary level, each area with code and the "
                 + "figures your access lets you see as properties. Geometry is simplified to the zoom."
                 : "Mapbox Vector Tiles of the boundaries, one layer per level named as its collection, "
@@ -64,7 +67,8 @@ final class TilesetDocuments {
         }
         body.put("minTileMatrix", String.valueOf(BoundaryTiles.MIN_ZOOM));
         body.put("maxTileMatrix", String.valueOf(BoundaryTiles.MAX_ZOOM));
-        body.put("layers", tileset.layers().stream().map(layer -> layer(base, layer)).toList());
+        body.put("layers", tileset.features() != null ? List.of(featureLayer(base, tileset))
+                : tileset.layers().stream().map(layer -> layer(base, layer)).toList());
         body.put("links", tilesetLinks(base, tileset));
         return body;
     }
@@ -87,6 +91,26 @@ final class TilesetDocuments {
         return body;
     }
 
+    private static Map<String, Object> featureLayer(String base, Tileset tileset) {
+        FeatureTiles.Features features = tileset.features();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        features.fields().forEach((name, type) -> properties.put(name, Map.of("type", switch (type) {
+            case "Number" -> "number";
+            case "Boolean" -> "boolean";
+            default -> "string";
+        }, "description", features.descriptions().getOrDefault(name, name))));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", features.layer());
+        body.put("title", features.title());
+        body.put("dataType", "vector");
+        body.put("geometryDimension", 2);
+        body.put("minTileMatrix", String.valueOf(BoundaryTiles.MIN_ZOOM));
+        body.put("maxTileMatrix", String.valueOf(BoundaryTiles.MAX_ZOOM));
+        body.put("propertiesSchema", Map.of("type", "object", "properties", properties));
+        body.put("links", List.of(TileLink.of(base + tileset.path(), REL_GEODATA, "application/json", features.title())));
+        return body;
+    }
+
     private static List<TileLink> tilesetLinks(String base, Tileset tileset) {
         String url = tilesetUrl(base, tileset);
         List<TileLink> links = new java.util.ArrayList<>(List.of(
@@ -95,7 +119,7 @@ final class TilesetDocuments {
                 TileLink.of(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, "application/json",
                         "Definition of the WebMercatorQuad tile matrix set"),
                 new TileLink(url + "/{tileMatrix}/{tileRow}/{tileCol}?f=mvt", "item", MVT, "Mapbox Vector Tiles", true)));
-        if (tileset.layers().size() == 1) {
+        if (tileset.layers().size() == 1 || tileset.features() != null) {
             links.add(TileLink.of(base + tileset.path(), REL_GEODATA, "application/json", "The collection"));
         }
         return links;
@@ -114,7 +138,9 @@ final class TilesetDocuments {
             body.put("bounds", List.of(extent.west(), extent.south(), extent.east(), extent.north()));
             body.put("center", List.of((extent.west() + extent.east()) / 2, (extent.south() + extent.north()) / 2, 10));
         }
-        body.put("vector_layers", tileset.layers().stream().map(layer -> Map.of("id", layer.id(), "description", layer.title(),
+        body.put("vector_layers", tileset.features() != null ? List.of(Map.of("id", tileset.features().layer(), "description",
+                tileset.features().title(), "minzoom", BoundaryTiles.MIN_ZOOM, "maxzoom", BoundaryTiles.MAX_ZOOM, "fields", tileset.features().fields()))
+                : tileset.layers().stream().map(layer -> Map.of("id", layer.id(), "description", layer.title(),
                 "minzoom", BoundaryTiles.MIN_ZOOM, "maxzoom", BoundaryTiles.MAX_ZOOM,
                 "fields", Map.of("code", "String", "name", "String", "lad_code", "String"))).toList());
         return body;

@@ -108,5 +108,18 @@ final class AccessMatrix {
         new Row("GET /api/export/{slug}-by-msoa?format=geojson{filter}",   EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
         new Row("GET /api/export/{slug}-by-district?format=geojson{month}", EXACT, PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
         new Row("GET /api/export/{slug}-by-district?format=gpkg{filter}",  OK,     OK,         OK,         OK,      DENIED,  HIDDEN),
-        new Row("GET /api/export/{slug}-by-district?format=geojson{months}", EXACT, PERIOD,   PERIOD,     PERIOD,  DENIED,  HIDDEN));
+        new Row("GET /api/export/{slug}-by-district?format=geojson{months}", EXACT, PERIOD,   PERIOD,     PERIOD,  DENIED,  HIDDEN),
+        // hotspot layers as vector tiles: the same decision as their items
+        new Row("GET /ogc/collections/hotspots-{hotspotRecord}/tiles/WebMercatorQuad",    OK, DENIED, DENIED, DENIED, DENIED, HIDDEN),
+        new Row("GET /ogc/collections/hotspots-{hotspotAggregate}/tiles/WebMercatorQuad", OK, OK,     DENIED, DENIED, DENIED, HIDDEN),
+        new Row("GET /ogc/collections/hotspots-{hotspotPublic}/tiles/WebMercatorQuad",    OK, OK,     DENIED, OK,     DENIED, HIDDEN),
+        // map images and briefing pages (MapPictures): a picture of what the person may see; in a PDF of counts, the
+        // disclosure note, and in a briefing's top areas exactly the counts the counts API gives them
+        new Row("GET /api/map-image?dataset={id}&level=district&width=400&height=300{filter}", OK, OK, OK,    OK,      DENIED,  HIDDEN),
+        new Row("GET /api/map-image?dataset={id}&level=lsoa&format=pdf&width=400&height=300{filter}",
+                                                                           EXACT,  PERTURBED,  GEOGRAPHY,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/briefing?dataset={id}&level=district{filter}",   EXACT,  PERTURBED,  PERTURBED,  ROUNDED, DENIED,  HIDDEN),
+        new Row("GET /api/map-image?collection=hotspots-{hotspotRecord}&width=400&height=300", OK, DENIED, DENIED, DENIED, DENIED, HIDDEN),
+        new Row("GET /api/briefing?collection=hotspots-{hotspotAggregate}", OK,    OK,         DENIED,     DENIED,  DENIED,  HIDDEN),
+        new Row("GET /api/map-image?collection=hotspots-{hotspotPublic}&format=pdf", OK, OK,  DENIED,     OK,      DENIED,  HIDDEN));
 }
