@@ -52,9 +52,8 @@ public class EventCounts {
         return perturbation.describe(AccessPolicy.protection(access));
     }
 
-    /** Areas and the outside count are read in one snapshot, so a version published meanwhile is never half seen. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public CountTable counts(long datasetId, String level, CountFilter filter, Access access) {
+    /** The viewer's protection, once the filter's periods and the level are ones their agreement releases. */
+    private static Protection releasable(Access access, String level, CountFilter filter) {
         Protection protection = AccessPolicy.protection(access);
         ReleasablePeriods.require(filter, protection);
         List<String> levels = AccessPolicy.allowedLevels(access);
@@ -62,6 +61,13 @@ public class EventCounts {
             throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
                     "Your agreement allows counts for " + levels + " only, not '" + level + "'");
         }
+        return protection;
+    }
+
+    /** Areas and the outside count are read in one snapshot, so a version published meanwhile is never half seen. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public CountTable counts(long datasetId, String level, CountFilter filter, Access access) {
+        Protection protection = releasable(access, level, filter);
         String stamp = store.stamp(datasetId);   // read once: cells, names and the outside count are kept under it
         Map<String, long[]> byArea = new TreeMap<>();
         for (LsoaCell cell : store.cells(datasetId, filter, stamp)) {
@@ -82,13 +88,7 @@ public class EventCounts {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public AreaCount count(long datasetId, String level, String code, CountFilter filter, Access access) {
-        Protection protection = AccessPolicy.protection(access);
-        ReleasablePeriods.require(filter, protection);
-        List<String> levels = AccessPolicy.allowedLevels(access);
-        if (!levels.contains(level)) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
-                    "Your agreement allows counts for " + levels + " only, not '" + level + "'");
-        }
+        Protection protection = releasable(access, level, filter);
         String stamp = store.stamp(datasetId);
         boolean found = false;
         long count = 0;
