@@ -1,5 +1,3 @@
--- What the areas of a level are made of, in one short text: it changes when areas are added (a wider
--- partnership area) or their boundary file is replaced, so neighbours worked out before are stale.
-select count(*) || ':' || coalesce(sum(dataset_id), 0) || ':' || coalesce(max(dataset_id), 0)
-from area
-where level = :level
+-- What the areas of a level are made of, as one text: the count of changes to areas (reference_change, kept by
+-- triggers), so neighbours worked out before a wider partnership area or a new boundary file are not used.
+select concat_ws('/', (select changes from reference_change), cast(:level as text))
