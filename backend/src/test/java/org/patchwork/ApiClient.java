@@ -186,6 +186,26 @@ public final class ApiClient {
         }
     }
 
+    /** A GET whose body is bytes (tiles, images, files), with the same credentials. */
+    public java.net.http.HttpResponse<byte[]> getBytes(String target, String... headers) {
+        URI uri = URI.create(target.startsWith("http") ? target : base + target);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("GET " + uri + " interrupted", e);
+        }
+    }
+
     // --- browser sessions ---
 
     /**

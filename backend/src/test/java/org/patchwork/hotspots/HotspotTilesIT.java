@@ -3,10 +3,6 @@ package org.patchwork.hotspots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +45,6 @@ class HotspotTilesIT {
     private static final int ROW = 1326;
     private static final Pattern FEATURE = Pattern.compile("^OGRFeature\\(([^)]+)\\):(\\d+)$", Pattern.MULTILINE);
     private static final Pattern FIELD = Pattern.compile("^  (\\w+) \\((\\w+)\\) = (.*)$", Pattern.MULTILINE);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
@@ -260,18 +255,6 @@ class HotspotTilesIT {
     }
 
     private HttpResponse<byte[]> get(AdminApi.User viewer, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", ApiClient.basicHeader(viewer.username(), viewer.password()));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return viewer.basic(port).getBytes(path, headers);
     }
 }

@@ -29,4 +29,21 @@ record IndicatorsTruth(JdbcClient jdbc, long dataset) {
                 });
         return truth;
     }
+
+    /**
+     * The chi-square test for trend in rates over periods with equal denominators, written out (not the code under
+     * test): E = the mean count, scores 1..n; chi^2 = (sum t(O - E))^2 / (sum t^2 E - (sum t E)^2 / sum E).
+     */
+    static double chiSquareForTrend(double[] counts) {
+        double mean = java.util.Arrays.stream(counts).average().orElseThrow();
+        double score = 0;
+        double te = 0;
+        double tte = 0;
+        for (int t = 1; t <= counts.length; t++) {
+            score += t * (counts[t - 1] - mean);
+            te += t * mean;
+            tte += t * t * mean;
+        }
+        return score * score / (tte - te * te / (counts.length * mean));
+    }
 }

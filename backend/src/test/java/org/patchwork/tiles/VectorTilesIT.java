@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +50,6 @@ class VectorTilesIT {
     static final String TILE = "12/" + LIVERPOOL_ROW + "/" + LIVERPOOL_COL;
     private static final Pattern LAYER = Pattern.compile("^(\\w+)\\):\\d+");
     private static final Pattern FIELD = Pattern.compile("^  (code|name|lad_code) \\(String\\) = (.*)$", Pattern.MULTILINE);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
@@ -302,19 +297,7 @@ class VectorTilesIT {
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", ApiClient.basicHeader("admin", SharedDataDirectory.ADMIN_PASSWORD));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiClient.admin(port).getBytes(path, headers);
     }
 
     private static void requireGdal() {
