@@ -1,5 +1,6 @@
 package org.patchwork.events;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,12 +57,16 @@ public class EventCounts {
     private static Protection releasable(Access access, String level, CountFilter filter) {
         Protection protection = AccessPolicy.protection(access);
         ReleasablePeriods.require(filter, protection);
+        requireLevel(access, level);
+        return protection;
+    }
+
+    private static void requireLevel(Access access, String level) {
         List<String> levels = AccessPolicy.allowedLevels(access);
         if (!levels.contains(level)) {
             throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "geography-not-allowed", "Forbidden",
                     "Your agreement allows counts for " + levels + " only, not '" + level + "'");
         }
-        return protection;
     }
 
     /** Areas and the outside count are read in one snapshot, so a version published meanwhile is never half seen. */
@@ -83,24 +88,61 @@ public class EventCounts {
     }
 
     /**
-     * One area's count as {@link #counts} publishes it in its table (perturbed from exactly its own events), without
-     * making the table: a series asks for one area in each of many periods. Null when the level has no such area.
+     * One area's events by category and month over a span, read once, for a series that asks for the area in
+     * each of its months, quarters and years: {@link AreaMonths#count} gives each exactly as
+     * {@link #counts(long, String, CountFilter, Access)} gives the area in the period's table (perturbed from the
+     * count and record-key sum of its own events, the same periods releasable). {@code categories} empty: all.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public AreaCount count(long datasetId, String level, String code, CountFilter filter, Access access) {
-        Protection protection = releasable(access, level, filter);
-        String stamp = store.stamp(datasetId);
-        boolean found = false;
-        long count = 0;
-        long keySum = 0;
-        for (LsoaCell cell : store.cells(datasetId, filter, stamp)) {
-            if (code.equals(cell.areas().get(level))) {
-                found = true;
-                count += cell.count();
-                keySum += cell.keySum();
-            }
+    public AreaMonths areaMonths(long datasetId, String level, String code, List<String> categories, YearMonth from, YearMonth to,
+                                 Access access) {
+        requireLevel(access, level);   // and each count its period
+        var months = store.areaMonths(datasetId, level, code, categories, from, to);
+        String name = months.isEmpty() ? code : store.areaNames(level, store.stamp(datasetId)).getOrDefault(code, code);
+        return new AreaMonths(level, code, name, from, to, months.orElse(null), access);
+    }
+
+    /** An area's months as read by {@link #areaMonths}; only protected counts leave it. */
+    public final class AreaMonths {
+        private final String level;
+        private final String code;
+        private final String name;
+        private final YearMonth from;
+        private final YearMonth to;
+        private final List<EventStore.MonthCell> months;   // null: the level has no such area
+        private final Access access;
+
+        private AreaMonths(String level, String code, String name, YearMonth from, YearMonth to, List<EventStore.MonthCell> months,
+                           Access access) {
+            this.level = level;
+            this.code = code;
+            this.name = name;
+            this.from = from;
+            this.to = to;
+            this.months = months;
+            this.access = access;
         }
-        return found ? published(code, store.areaNames(level, stamp).getOrDefault(code, code), count, keySum, protection) : null;
+
+        /** The area's count under a filter of months inside the span read; null when the level has no such area. */
+        public AreaCount count(CountFilter filter) {
+            Protection protection = releasable(access, level, filter);
+            if (filter.from() == null || filter.to() == null || filter.from().isBefore(from) || filter.to().isAfter(to)) {
+                throw new IllegalArgumentException("months " + filter.from() + " to " + filter.to() + " are not all read (" + from + " to " + to + ")");
+            }
+            if (months == null) {
+                return null;
+            }
+            long count = 0;
+            long keySum = 0;
+            for (EventStore.MonthCell cell : months) {
+                if ((filter.category() == null || filter.category().equals(cell.category()))
+                        && !cell.month().isBefore(filter.from()) && !cell.month().isAfter(filter.to())) {
+                    count += cell.events();
+                    keySum += cell.keySum();
+                }
+            }
+            return published(code, name, count, keySum, protection);
+        }
     }
 
     /**

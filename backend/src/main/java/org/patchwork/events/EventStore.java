@@ -1,8 +1,10 @@
 package org.patchwork.events;
 
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.patchwork.sql.SqlScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -78,6 +80,33 @@ class EventStore {
                 .param("dataset_id", datasetId).param("category", filter.category())
                 .param("first_day", filter.firstDay()).param("last_day", filter.lastDay())
                 .query((rs, n) -> new KeyedCount(rs.getLong("events"), rs.getLong("key_sum"))).single());
+    }
+
+    /** An area's events of one category in one month, and the sum of their record keys. */
+    record MonthCell(String category, YearMonth month, long events, long keySum) {
+    }
+
+    /**
+     * One area's events of some categories (none listed: all) by category and month between two months, read
+     * from its own LSOAs' events; empty when the level has no such area (no loaded LSOA of it).
+     */
+    Optional<List<MonthCell>> areaMonths(long datasetId, String level, String code, List<String> categories, YearMonth from, YearMonth to) {
+        Map<String, String> column = Map.of("area_column", switch (level) {
+            case "lsoa" -> "lsoa_code";
+            case "msoa" -> "msoa_code";
+            case "ward" -> "ward_code";
+            case "district" -> "lad_code";
+            default -> throw new IllegalArgumentException("no level " + level);
+        });
+        boolean loaded = jdbc.sql(SqlScripts.load("events/area_is_loaded", column)).param("code", code).query(Boolean.class).single();
+        if (!loaded) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql(SqlScripts.load("events/area_counts_by_month", column))
+                .param("dataset_id", datasetId).param("code", code).param("first_day", from.atDay(1)).param("last_day", to.atEndOfMonth())
+                .param("all_categories", categories.isEmpty()).param("categories", categories.isEmpty() ? List.of("") : categories)
+                .query((rs, n) -> new MonthCell(rs.getString("category"), YearMonth.parse(rs.getString("month")), rs.getLong("events"),
+                        rs.getLong("key_sum"))).list());
     }
 
     record CategoryTotal(String category, long events, long keySum) {

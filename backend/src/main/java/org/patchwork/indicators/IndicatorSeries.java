@@ -62,6 +62,7 @@ class IndicatorSeries {
         if (code == null || code.isBlank()) {
             throw ApiProblem.badRequest("invalid-parameter", "area is required: the code of an LSOA, MSOA, ward, district or custom area");
         }
+        YearMonth[] span = span(indicator);
         IndicatorStore.Area area;
         Long population;
         PeriodCount counter;
@@ -78,9 +79,8 @@ class IndicatorSeries {
             values.requireLevel(indicator, access, area.level(), "indicator-series");
             IndicatorStore.Population areaPopulation = store.population(area.level()).get(area.code());
             population = areaPopulation == null ? null : areaPopulation.population();
-            counter = (from, to) -> values.published(indicator, access, area.level(), area.code(), from, to);
+            counter = values.overTime(indicator, access, area.level(), area.code(), span[0], span[1])::apply;
         }
-        YearMonth[] span = span(indicator);
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("indicator", indicator.json());

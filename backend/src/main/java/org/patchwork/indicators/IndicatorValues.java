@@ -177,23 +177,28 @@ class IndicatorValues {
     }
 
     /**
-     * One area's count between two months as {@link #published} gives it in the level's table (null when the level
-     * has no such area), without making the table (EventCounts#count).
+     * One area's counts in any periods between two months (a series), each as {@link #published(Indicator, Access,
+     * String, YearMonth, YearMonth)} gives it in the level's table; the area's events are read once, not a table
+     * per period. A period's count is null where the level has no such area.
      */
-    Count published(Indicator indicator, Access access, String level, String code, YearMonth from, YearMonth to) {
+    java.util.function.BiFunction<YearMonth, YearMonth, Count> overTime(Indicator indicator, Access access, String level, String code,
+                                                                       YearMonth from, YearMonth to) {
+        EventCounts.AreaMonths months = counts.areaMonths(indicator.datasetId(), level, code, indicator.categories(), from, to, access);
         List<String> categories = indicator.categories().isEmpty() ? java.util.Collections.singletonList(null) : indicator.categories();
         double variance = perturbation.variance(AccessPolicy.protection(access));
-        Count total = null;
-        for (String category : categories) {
-            EventCounts.AreaCount area = counts.count(indicator.datasetId(), level, code, new CountFilter(category, from, to), access);
-            if (area == null) {
-                continue;
+        return (first, last) -> {
+            Count total = null;
+            for (String category : categories) {
+                EventCounts.AreaCount area = months.count(new CountFilter(category, first, last));
+                if (area == null) {
+                    continue;
+                }
+                Count part = new Count(area.code(), area.name(), area.suppressed() ? null : area.count(), area.suppressed() ? 0 : variance,
+                        area.suppressed() || area.count() == null, area.reason());
+                total = total == null ? part : add(total, part);
             }
-            Count part = new Count(area.code(), area.name(), area.suppressed() ? null : area.count(), area.suppressed() ? 0 : variance,
-                    area.suppressed() || area.count() == null, area.reason());
-            total = total == null ? part : add(total, part);
-        }
-        return total;
+            return total;
+        };
     }
 
     static Count add(Count a, Count b) {
