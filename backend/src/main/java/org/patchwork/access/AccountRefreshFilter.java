@@ -18,6 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class AccountRefreshFilter extends OncePerRequestFilter {
 
+    /** A request attribute: the account was read from the database in this request (an API token's lookup). */
+    static final String READ_IN_THIS_REQUEST = AccountRefreshFilter.class.getName() + ".read";
+
     private final AccountStore accounts;
 
     AccountRefreshFilter(AccountStore accounts) {
@@ -28,7 +31,8 @@ class AccountRefreshFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof PatchworkUser signedIn) {
+        if (authentication != null && authentication.getPrincipal() instanceof PatchworkUser signedIn
+                && request.getAttribute(READ_IN_THIS_REQUEST) == null) {
             PatchworkUser current = accounts.userById(signedIn.id()).filter(PatchworkUser::isEnabled).orElse(null);
             if (current == null) {
                 SecurityContextHolder.clearContext();

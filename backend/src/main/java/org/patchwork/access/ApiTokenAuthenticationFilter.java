@@ -49,6 +49,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(authentication);
             SecurityContextHolder.setContext(context);
+            request.setAttribute(AccountRefreshFilter.READ_IN_THIS_REQUEST, Boolean.TRUE);   // just read: nothing to refresh
         }
         chain.doFilter(request, response);
     }
