@@ -13,9 +13,11 @@
 # p95 of a list of numbers (one a line): the ceil(0.95 n)-th smallest
 p95_of() { sort -n | awk '{ a[NR] = $1 } END { i = int(NR * 0.95); if (i < NR * 0.95) i++; printf "%.1f", a[i] }'; }
 
-# p95 in ms of SCALE_REPEAT curl requests (one warm-up), by curl's own clock (no process start)
+# p95 in ms of SCALE_REPEAT curl requests, by curl's own clock (no process start), after SCALE_WARMUP (20)
+# untimed ones: a running service has served the path before (its code compiled by the JIT), as psql's
+# statements below are timed after one untimed run
 curl_p95() {
-  curl -sf -o /dev/null "$@"
+  for _ in $(seq 1 "${SCALE_WARMUP:-20}"); do curl -sf -o /dev/null "$@"; done
   for _ in $(seq 1 "$SCALE_REPEAT"); do
     curl -sf -o /dev/null -w '%{time_total}\n' "$@" | awk '{ printf "%.1f\n", $1 * 1000 }'
   done | p95_of
@@ -31,13 +33,14 @@ psql_p95() {
 
 # Work per request, which the machine's other load does not change: the app's CPU time (utime + stime of its
 # process, /proc) and the database's transactions and rows read (pg_stat_database; every statement outside a
-# transaction is one) over SCALE_WORK_REPEAT requests after one warm-up, divided by the number of requests.
+# transaction is one) over SCALE_WORK_REPEAT (50) requests after as many warm-up requests (so the JIT has
+# compiled the request's path, as in a running service), divided by the number of requests.
 # The statistics are flushed by idle backends within about 10 s, hence the waits.
 work_line() {   # label curl-args...
   local label="$1"; shift
-  local n="${SCALE_WORK_REPEAT:-10}" tick before after
+  local n="${SCALE_WORK_REPEAT:-50}" tick before after
   tick=$(getconf CLK_TCK)
-  curl -sf -o /dev/null "$@"
+  for _ in $(seq 1 "$n"); do curl -sf -o /dev/null "$@"; done
   sleep 11
   before="$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat") $("${SCALE_PSQL[@]}" -c "select xact_commit + xact_rollback, tup_returned, tup_fetched
     from pg_stat_database where datname = current_database()" | tr '|' ' ')"
@@ -162,7 +165,7 @@ SQL
   printf '  %-44s %8s ms (the national month, through the app)\n' "upload of May 2022 to published" "$upload_ms"
   printf '  %-44s %8s ms (SQL in the app'"'"'s event table: May 2022 shifted to Jan-Apr and Jun-Dec 2022)\n' "copy as 11 more months" "$copy_ms"
   printf '  %-44s %8s events (calendar 2022 = May 2022 x 12)\n' "events" "$events"
-  echo "  indicator $id: '$category' per 1,000 residents, Jan-Dec 2022, by LSOA; p95 of $SCALE_REPEAT runs after one warm-up"
+  echo "  indicator $id: '$category' per 1,000 residents, Jan-Dec 2022, by LSOA; p95 of $SCALE_REPEAT runs (app: after ${SCALE_WARMUP:-20} untimed requests; psql: after one)"
 
   local filter="e.dataset_id = $dataset and e.version_id = $version and e.category = '$category' and e.month between '2022-01-01' and '2022-12-01'"
   # the same figures from psql: every LSOA's count, population and rate, and the districts' (the comparators)
