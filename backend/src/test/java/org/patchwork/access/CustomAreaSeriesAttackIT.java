@@ -81,6 +81,10 @@ class CustomAreaSeriesAttackIT {
     final Map<Set<String>, Map<String, Long>> series = new LinkedHashMap<>();
     int attempts;
     int refused;
+    /** LSOAs of the planted district (other than the planted one) published as 0 in the planted month, and in a fixed random order. */
+    final Set<String> zeros = new TreeSet<>();
+    final List<String> shuffledZeros = new ArrayList<>();
+    int nextZero;
 
     @BeforeAll
     void attackersCollectEverythingTheLimitsAllow() {
@@ -89,7 +93,7 @@ class CustomAreaSeriesAttackIT {
         planted = crime.plantedCell();
         police = admin.user(admin.partnerId(CrimeData.OWNER), "analyst").basic(port);
         LocalDate today = jdbc.sql("select current_date").query(LocalDate.class).single();
-        for (String name : List.of("Series council", "Series trust")) {
+        for (String name : List.of("Series council", "Series trust", "Averaging council", "Averaging trust")) {
             long partner = admin.partner(name, "council");
             agreements.add(admin.agreement(crime.datasetId, today.minusDays(1), today.plusDays(30), Recipient.partner(partner, "aggregate", "lsoa")));
             attackers.add(admin.user(partner, "analyst").basic(port));
@@ -120,32 +124,61 @@ class CustomAreaSeriesAttackIT {
         standard = standardCells();
         indicator = countIndicator(attackers.get(0));
 
-        // the attackers take turns through the areas an attacker would build, until each has used the allowance
-        boolean[] done = new boolean[attackers.size()];
-        for (Set<String> candidate : candidates()) {
+        zeros.addAll(crime.lsoasOf("district", planted.district()).stream().filter(l -> !l.equals(planted.lsoa()))
+                .filter(l -> standard.get("lsoa|" + l + "|" + planted.month()) == 0).toList());
+        shuffledZeros.addAll(zeros);
+        java.util.Collections.shuffle(shuffledZeros, new java.util.Random(11));
+        collect(0, differencingCandidates());
+        collect(2, averagingCandidates());
+    }
+
+    /**
+     * Attackers {@code first} and {@code first + 1} take turns through the candidate areas, saving each and asking its
+     * series, until both have used their allowance (or the candidates run out).
+     */
+    private void collect(int first, List<Set<String>> candidates) {
+        boolean[] done = new boolean[2];
+        int tried = 0;
+        int notCounted = 0;
+        for (Set<String> candidate : candidates) {
             if (done[0] && done[1]) {
                 break;
             }
-            int who = attempts % 2 == 0 && !done[0] || done[1] ? 0 : 1;
-            attempts++;
-            String code = save(attackers.get(who), "Series attack " + attempts, candidate);
+            int turn = tried % 2 == 0 && !done[0] || done[1] ? 0 : 1;
+            int who = first + turn;
+            tried++;
+            String code = save(attackers.get(who), "Series attack " + who + "." + tried, candidate);
             JsonNode body = attackers.get(who).getJson("/api/indicators/" + indicator + "/series?area=" + code);
             Map<String, Long> cells = cells(body);
             if (cells.isEmpty()) {
                 // the series withholds every period without saying why; the custom counts API says (the same ledger)
                 Reply why = attackers.get(who).post("/api/datasets/" + crime.datasetId + "/counts/custom", planted.filter().customBody(candidate));
                 assertThat(why.status()).as("%s", why).isIn(400, 429);
-                refused++;
-                done[who] |= why.status() == 429;
+                notCounted++;
+                done[turn] |= why.status() == 429;
                 continue;
             }
             assertThat(cells).as("a counted area has a number for every period").hasSize(periods.size());
-            codes.put(candidate, code);
-            countedFor.put(candidate, who);
-            series.put(candidate, cells);
+            codes.putIfAbsent(candidate, code);
+            countedFor.putIfAbsent(candidate, who);
+            series.putIfAbsent(candidate, cells);
         }
-        System.out.printf("Custom-area series attack: %d areas tried, %d counted (%d and %d), %d refused%n", attempts, series.size(),
-                countedFor.values().stream().filter(w -> w == 0).count(), countedFor.values().stream().filter(w -> w == 1).count(), refused);
+        attempts += tried;
+        refused += notCounted;
+        System.out.printf("Custom-area series attack, analysts %d and %d: %d areas tried, %d counted (%d and %d), %d not counted%n", first,
+                first + 1, tried, tried - notCounted, countedFor.values().stream().filter(w -> w == first).count(),
+                countedFor.values().stream().filter(w -> w == first + 1).count(), notCounted);
+    }
+
+    /** The areas the given analysts counted, with their series. */
+    private Map<Set<String>, Map<String, Long>> countedBy(int... who) {
+        Map<Set<String>, Map<String, Long>> counted = new LinkedHashMap<>();
+        series.forEach((area, cells) -> {
+            if (java.util.Arrays.stream(who).anyMatch(w -> w == countedFor.get(area))) {
+                counted.put(area, cells);
+            }
+        });
+        return counted;
     }
 
     @AfterAll
@@ -155,17 +188,17 @@ class CustomAreaSeriesAttackIT {
 
     @Test
     void oneAggregateUserPinsNoSmallCountFromCustomAreaSeries() {
-        assertThat(series.keySet().stream().filter(a -> countedFor.get(a) == 0)).as("areas the first analyst counted").hasSizeGreaterThanOrEqualTo(5);
-        Map<Set<String>, Map<String, Long>> own = new LinkedHashMap<>(series);
-        own.keySet().removeIf(a -> countedFor.get(a) != 0);
+        Map<Set<String>, Map<String, Long>> own = countedBy(0);
+        assertThat(own).as("areas the first analyst counted").hasSizeGreaterThanOrEqualTo(disclosure.customAreas().perPerson());
         attack("one aggregate analyst", own, disclosure.aggregate().maxAdjustment(), true);
     }
 
     @Test
     void twoAggregateUsersOfDifferentPartnersPoolingPinNoSmallCount() {
-        assertThat(series).as("areas counted by the two").hasSizeGreaterThanOrEqualTo(10);
+        Map<Set<String>, Map<String, Long>> pooled = countedBy(0, 1);
+        assertThat(pooled).as("areas counted by the two").hasSizeGreaterThanOrEqualTo(2 * disclosure.customAreas().perPerson());
         assertThat(refused).as("the ledger refused some of the attackers' areas").isPositive();
-        attack("two aggregate analysts pooling", series, disclosure.aggregate().maxAdjustment(), true);
+        attack("two aggregate analysts pooling", pooled, disclosure.aggregate().maxAdjustment(), true);
     }
 
     /**
@@ -174,7 +207,7 @@ class CustomAreaSeriesAttackIT {
      */
     @Test
     void theSameCustomAreaGivesTheSameNumbersHoweverItIsAskedFor() {
-        Set<String> area = series.keySet().stream().filter(a -> a.contains(planted.lsoa())).findFirst().orElseThrow();
+        Set<String> area = countedBy(0, 1).keySet().stream().filter(a -> a.contains(planted.lsoa())).findFirst().orElseThrow();
         Map<String, Long> first = series.get(area);
         ApiClient owner = attackers.get(countedFor.get(area));
         ApiClient other = attackers.get(1 - countedFor.get(area));
@@ -211,6 +244,142 @@ class CustomAreaSeriesAttackIT {
         }
         assertThat(years.get(resaved)).as("values for the area saved again").isEqualTo(first.get("2022"));
         assertThat(compared).as("counted areas the values table gives").isPositive();
+    }
+
+    /**
+     * The averaging attack (Asghar and Kaafar) with series: every pair of areas the attackers have — standard ones,
+     * counted custom ones, and the empty area — that differ by L and LSOAs published as 0 in the planted month (taken
+     * as empty) gives a measurement of L's count in that month from the months (A − B), and another from the quarter
+     * (A − B over the quarter, less the same over its other two months); the year would reuse those months, so it is
+     * left out rather than counted as independent. Each area is used once (the empty one, which carries no noise, as
+     * often as it fits), and a measurement made of the very same events as an earlier one (an MSOA whose other LSOAs
+     * are empty that month is L again: the same number) is not counted twice. Pooled by inverse variance, each
+     * published term weighted by the variance the ptable really gives its true count (V for all but small counts,
+     * which must jump to 0 or past the threshold and vary more) — the best weighting an attacker who knew the ptable
+     * and the true counts' sizes could use — the mean ± 2 standard errors must still hold at least two possible counts.
+     */
+    @Test
+    void averagingTheDifferencesOfManyCustomAreasByMonthAndQuarterLeavesTwoPossibleCounts() {
+        String month = planted.month();
+        Period quarter = periods.stream().filter(p -> p.months().size() == 3 && p.months().contains(month)).findFirst().orElseThrow();
+        Map<Set<String>, Map<String, Long>> known = new LinkedHashMap<>();
+        known.put(Set.of(), new HashMap<>());
+        for (String level : CrimeData.LEVELS) {
+            crime.areas(level).forEach((code, lsoas) -> {
+                Map<String, Long> cells = new HashMap<>();
+                periods.forEach(p -> cells.put(p.name(), standard.get(level + "|" + code + "|" + p.name())));
+                known.putIfAbsent(lsoas, cells);
+            });
+        }
+        Map<Set<String>, Map<String, Long>> theirs = countedBy(2, 3);
+        theirs.forEach(known::putIfAbsent);
+        Set<String> allowed = new TreeSet<>(zeros);
+        allowed.add(planted.lsoa());
+        Set<Set<String>> used = new java.util.HashSet<>();
+        Set<List<String>> seen = new java.util.HashSet<>();
+        List<double[]> byMonth = new ArrayList<>();     // {value, variance}
+        List<double[]> byQuarter = new ArrayList<>();
+        for (Map.Entry<Set<String>, Map<String, Long>> a : known.entrySet()) {
+            if (!a.getKey().contains(planted.lsoa())) {
+                continue;
+            }
+            for (Map.Entry<Set<String>, Map<String, Long>> b : known.entrySet()) {
+                if (b.getKey().contains(planted.lsoa()) || used.contains(b.getKey()) || !allowed.containsAll(symmetricDifference(a.getKey(), b.getKey()))) {
+                    continue;
+                }
+                Measurement m = new Measurement();
+                m.add(+1, a, month).add(-1, b, month);
+                Measurement q = new Measurement();
+                q.add(+1, a, quarter.name()).add(-1, b, quarter.name());
+                for (String other : quarter.months()) {
+                    if (!other.equals(month)) {
+                        q.add(-1, a, other).add(+1, b, other);
+                    }
+                }
+                if (seen.add(m.identity)) {
+                    byMonth.add(new double[] {m.value, m.variance});
+                }
+                if (seen.add(q.identity)) {
+                    byQuarter.add(new double[] {q.value, q.variance});
+                }
+                used.add(a.getKey());
+                if (!b.getKey().isEmpty()) {
+                    used.add(b.getKey());
+                }
+                break;
+            }
+        }
+        long customAreas = used.stream().filter(theirs::containsKey).count();
+        double[] months = pooled("months alone (as the custom counts API gives)", byMonth);
+        List<double[]> all = new ArrayList<>(byMonth);
+        all.addAll(byQuarter);
+        double[] withSeries = pooled("months and quarters (with the series)", all);
+        System.out.printf("Custom-area series averaging: %d counted custom areas used%n", customAreas);
+        assertThat(customAreas).as("counted custom areas the attack used").isGreaterThanOrEqualTo(2L * disclosure.customAreas().perPerson() - 1);
+        // ± 2 standard errors of at least 1 leaves at least two whole counts whatever the draw of record keys (the standard
+        // errors depend on the true counts alone); what this draw leaves is printed
+        assertThat(months[2]).as("2 standard errors from the months").isGreaterThanOrEqualTo(1);
+        assertThat(withSeries[2]).as("2 standard errors from the months and quarters").isGreaterThanOrEqualTo(1);
+    }
+
+    /** The inverse-variance mean of the measurements ± 2 standard errors: the whole counts it leaves and its half width {low, high, 2 SE}. */
+    private static double[] pooled(String what, List<double[]> measurements) {
+        List<double[]> noisy = measurements.stream().filter(m -> m[1] > 0).toList();
+        double weights = noisy.stream().mapToDouble(m -> 1 / m[1]).sum();
+        double mean = noisy.stream().mapToDouble(m -> m[0] / m[1]).sum() / weights;
+        double halfWidth = 2 * Math.sqrt(1 / weights);
+        long low = Math.max(0, (long) Math.ceil(mean - halfWidth));
+        long high = (long) Math.floor(mean + halfWidth);
+        System.out.printf("Custom-area series averaging, %s: %d measurements %s, pooled %.2f ± %.2f (true 3): %d to %d%n", what, noisy.size(),
+                noisy.stream().map(m -> String.format("%.0f/%.1f", m[0], m[1])).toList(), mean, halfWidth, low, high);
+        return new double[] {low, high, halfWidth};
+    }
+
+    /** Σ ± published terms, the variance the ptable gives their true counts, and which events they are (to spot repeats). */
+    private final class Measurement {
+        long value;
+        double variance;
+        final List<String> identity = new ArrayList<>();
+
+        Measurement add(int sign, Map.Entry<Set<String>, Map<String, Long>> area, String period) {
+            Period p = periods.stream().filter(x -> x.name().equals(period)).findFirst().orElseThrow();
+            long[] events = new long[2];
+            for (String lsoa : area.getKey()) {
+                for (String m : p.months()) {
+                    long[] v = byLsoaMonth.get(lsoa + "|" + m);
+                    if (v != null) {
+                        plus(events, v);
+                    }
+                }
+            }
+            value += sign * area.getValue().getOrDefault(period, 0L);
+            if (events[0] > 0) {
+                variance += ptableVariance(events[0]);
+                identity.add(sign + ":" + events[0] + ":" + events[1]);
+                java.util.Collections.sort(identity);
+            }
+            return this;
+        }
+    }
+
+    /** The variance of the aggregate ptable's adjustment of a true count n over its 256 cell keys. */
+    private double ptableVariance(long n) {
+        Protection aggregate = new Protection(Protection.Tier.AGGREGATE, 1);
+        double sum = 0;
+        for (int k = 0; k < 256; k++) {
+            double d = perturbation.events(aggregate, n, k) - n;
+            sum += d * d;
+        }
+        return sum / 256;
+    }
+
+    private static Set<String> symmetricDifference(Set<String> x, Set<String> y) {
+        Set<String> difference = new TreeSet<>(x);
+        difference.addAll(y);
+        Set<String> common = new TreeSet<>(x);
+        common.retainAll(y);
+        difference.removeAll(common);
+        return difference;
     }
 
     /** The owner's analyst gets every area's series exactly (counted here in SQL); the same attack on those numbers pins the small cell. */
@@ -400,58 +569,80 @@ class CustomAreaSeriesAttackIT {
         }
     }
 
-    /**
-     * The areas an attacker builds around the planted LSOA L, in the order they would try them: its MSOA and then
-     * its ward with each neighbour in the district, the same without L and with two LSOAs published as 0 that month
-     * instead (a difference of three LSOAs: the least the ledger allows), a neighbour with L and two such LSOAs, and
-     * the district less L and two such LSOAs, less three others.
-     */
-    private List<Set<String>> candidates() {
-        Set<String> district = crime.lsoasOf("district", planted.district());
-        List<String> zeros = new ArrayList<>(district.stream().filter(l -> !l.equals(planted.lsoa()))
-                .filter(l -> standard.get("lsoa|" + l + "|" + planted.month()) == 0).toList());
-        java.util.Collections.shuffle(zeros, new java.util.Random(11));
-        int[] next = {0};
-        java.util.function.Function<Set<String>, List<String>> twoZerosOutside = area -> {
-            List<String> two = new ArrayList<>();
-            for (int tries = 0; two.size() < 2 && tries < zeros.size(); tries++) {
-                String z = zeros.get(next[0]++ % zeros.size());
-                if (!area.contains(z) && !two.contains(z)) {
-                    two.add(z);
-                }
+    /** Two LSOAs published as 0 in the planted month, outside {@code area} (the next in a fixed random order). */
+    private List<String> twoZerosOutside(Set<String> area) {
+        List<String> two = new ArrayList<>();
+        for (int tries = 0; two.size() < 2 && tries < shuffledZeros.size(); tries++) {
+            String z = shuffledZeros.get(nextZero++ % shuffledZeros.size());
+            if (!area.contains(z) && !two.contains(z)) {
+                two.add(z);
             }
-            return two;
-        };
+        }
+        return two;
+    }
+
+    /** The other MSOAs or wards of the planted district (not the planted LSOA's own), by code. */
+    private List<Set<String>> neighbours(String level) {
+        String own = level.equals("msoa") ? planted.msoa() : planted.ward();
+        Set<String> district = crime.lsoasOf("district", planted.district());
+        return crime.areas(level).entrySet().stream().filter(e -> !e.getKey().equals(own)).filter(e -> district.containsAll(e.getValue()))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    /**
+     * The differencing attackers' areas around the planted LSOA L: its MSOA, then its ward, with a neighbour, each
+     * also without L and with two LSOAs published as 0 that month instead (a difference of three LSOAs: the least the
+     * ledger allows); the district less L and two such LSOAs; then the same pairs with further neighbours.
+     */
+    private List<Set<String>> differencingCandidates() {
         List<Set<String>> candidates = new ArrayList<>();
-        for (String level : List.of("msoa", "ward")) {
-            String code = level.equals("msoa") ? planted.msoa() : planted.ward();
-            Set<String> own = crime.lsoasOf(level, code);
-            List<Set<String>> neighbours = crime.areas(level).entrySet().stream().filter(e -> !e.getKey().equals(code))
-                    .filter(e -> district.containsAll(e.getValue())).map(Map.Entry::getValue).limit(6).toList();
-            for (Set<String> neighbour : neighbours) {
-                Set<String> with = new TreeSet<>(own);
-                with.addAll(neighbour);
+        for (int i = 0; i < 6; i++) {
+            for (String level : List.of("msoa", "ward")) {
+                List<Set<String>> neighbours = neighbours(level);
+                if (i >= neighbours.size()) {
+                    continue;
+                }
+                Set<String> with = new TreeSet<>(crime.lsoasOf(level, level.equals("msoa") ? planted.msoa() : planted.ward()));
+                with.addAll(neighbours.get(i));
                 candidates.add(with);
                 Set<String> without = new TreeSet<>(with);
                 without.remove(planted.lsoa());
-                without.addAll(twoZerosOutside.apply(with));
+                without.addAll(twoZerosOutside(with));
                 candidates.add(without);
-                Set<String> padded = new TreeSet<>(neighbour);
-                padded.add(planted.lsoa());
-                padded.addAll(twoZerosOutside.apply(with));
-                candidates.add(padded);
+            }
+            if (i == 0) {
+                Set<String> less = new TreeSet<>(crime.lsoasOf("district", planted.district()));
+                less.remove(planted.lsoa());
+                twoZerosOutside(Set.of(planted.lsoa())).forEach(less::remove);
+                candidates.add(less);
             }
         }
-        for (int i = 0; i < 2; i++) {
-            Set<String> less = new TreeSet<>(district);
-            if (i == 0) {
-                less.remove(planted.lsoa());
+        return candidates;
+    }
+
+    /**
+     * The averaging attackers' areas, the best use of the allowance for averaging: for every other ward and MSOA W of
+     * the district, W with L and two LSOAs published as 0 that month (W is counted for free, so each area is one more
+     * measurement of L), wards and MSOAs alternately.
+     */
+    private List<Set<String>> averagingCandidates() {
+        List<Set<String>> others = new ArrayList<>();
+        List<Set<String>> msoas = neighbours("msoa").stream().filter(n -> !n.contains(planted.lsoa())).toList();
+        List<Set<String>> wards = neighbours("ward").stream().filter(n -> !n.contains(planted.lsoa())).toList();
+        for (int i = 0; i < Math.max(msoas.size(), wards.size()); i++) {
+            if (i < wards.size()) {
+                others.add(wards.get(wards.size() - 1 - i));
             }
-            twoZerosOutside.apply(Set.of()).forEach(less::remove);
-            if (i == 1) {
-                twoZerosOutside.apply(Set.of()).stream().limit(1).forEach(less::remove);
+            if (i < msoas.size()) {
+                others.add(msoas.get(msoas.size() - 1 - i));
             }
-            candidates.add(less);
+        }
+        List<Set<String>> candidates = new ArrayList<>();
+        for (Set<String> w : others) {
+            Set<String> padded = new TreeSet<>(w);
+            padded.add(planted.lsoa());
+            padded.addAll(twoZerosOutside(padded));
+            candidates.add(padded);
         }
         return candidates;
     }
