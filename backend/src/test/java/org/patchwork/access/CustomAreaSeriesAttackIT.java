@@ -30,20 +30,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The attack harness on custom-area series ({@code GET /api/indicators/{id}/series?area=custom-…}): two
- * analysts of different partners, each with an aggregate agreement by LSOA, save custom areas around the
- * planted small cell (an LSOA, crime type and month with exactly 3 crimes, see {@link CrimeData#plantedCell})
- * — its MSOA or ward with a neighbour, with and without the planted LSOA (padded with LSOAs published as 0
- * that month, the smallest change the custom-area ledger accepts), the district less the planted LSOA —
- * until their allowance is used, and read each one's series of a count indicator of that crime type by
- * month, quarter and year. With the LSOA, MSOA, ward and district counts of the same type and periods, the
- * outside count and the type's total, everything is attacked with {@link BoundsAttack} (a custom area is the
- * sum of its LSOAs in each period; a quarter the sum of its months, the year of its months and of its
- * quarters; areas nest as in {@link AttackHarnessIT}), for one analyst and for both pooling. Asserted: every
- * interval holds the true count, no true count of 1 to 4 is pinned, the planted cell keeps at least two
- * possible values. Asking again, or for the same LSOAs saved under another name, gives the same numbers (no
- * fresh noise to average away). A record-level user's series are the exact counts (from SQL here), and the
- * same attack on them pins the planted cell: the harness can fail.
+ * The attack harness on custom-area series ({@code GET /api/indicators/{id}/series?area=custom-…}, each period
+ * counted through the custom-area ledger and perturbed from its own events), aimed at the planted small cell (an
+ * LSOA L, crime type and month with exactly 3 crimes, see {@link CrimeData#plantedCell}). Four analysts of four
+ * partners, each with an aggregate agreement by LSOA, save custom areas and read each one's series of a count
+ * indicator of that type by month, quarter and year, until their allowance is used:
+ * <ul>
+ * <li>differencing (two of them, pooling): L's MSOA and then its ward with a neighbour, each also without L and
+ *     with two LSOAs published as 0 that month instead (three LSOAs apart: the least the ledger allows), the
+ *     district less L and two such LSOAs. With the LSOA, MSOA, ward and district counts of the type for the same
+ *     periods, the outside count and the type's total, everything is attacked with {@link BoundsAttack} (a custom
+ *     area is the sum of its LSOAs in each period; a quarter the sum of its months, the year of its months and of its
+ *     quarters; areas nest as in {@link AttackHarnessIT}), for one analyst and for both: every interval holds the
+ *     truth, no true count of 1 to 4 is pinned, L's month keeps at least two possible values;</li>
+ * <li>averaging (the other two, pooling): a standard area W (free) with L and two such LSOAs, for as many W as the
+ *     allowance lets them count, each a fresh measurement of L by month and by quarter; their pooled estimate's ± 2
+ *     standard errors must span at least one whole count either side, whatever the draw of keys;</li>
+ * <li>the same area asked again, by another analyst, or saved again under another name gives the same numbers (no
+ *     fresh noise to average), in its series, profile and values alike;</li>
+ * <li>a record-level user's series are the exact counts (counted here in SQL), and the same interval attack on exact
+ *     numbers pins the planted cell: the harness can fail.</li>
+ * </ul>
+ * Standard cells are computed as the server does (its {@link CellKeyPerturbation} on each cell's count and record-key
+ * sum) and checked against the API on a sample; the custom areas' numbers all come from the API.
  */
 @PatchworkIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
