@@ -88,8 +88,6 @@ class CustomAreaSeriesAttackIT {
     final Map<Set<String>, String> codes = new LinkedHashMap<>();
     final Map<Set<String>, Integer> countedFor = new LinkedHashMap<>();
     final Map<Set<String>, Map<String, Long>> series = new LinkedHashMap<>();
-    int attempts;
-    int refused;
     /** LSOAs of the planted district (other than the planted one) published as 0 in the planted month, and in a fixed random order. */
     final Set<String> zeros = new TreeSet<>();
     final List<String> shuffledZeros = new ArrayList<>();
@@ -172,8 +170,6 @@ class CustomAreaSeriesAttackIT {
             countedFor.putIfAbsent(candidate, who);
             series.putIfAbsent(candidate, cells);
         }
-        attempts += tried;
-        refused += notCounted;
         System.out.printf("Custom-area series attack, analysts %d and %d: %d areas tried, %d counted (%d and %d), %d not counted%n", first,
                 first + 1, tried, tried - notCounted, countedFor.values().stream().filter(w -> w == first).count(),
                 countedFor.values().stream().filter(w -> w == first + 1).count(), notCounted);
@@ -206,7 +202,16 @@ class CustomAreaSeriesAttackIT {
     void twoAggregateUsersOfDifferentPartnersPoolingPinNoSmallCount() {
         Map<Set<String>, Map<String, Long>> pooled = countedBy(0, 1);
         assertThat(pooled).as("areas counted by the two").hasSizeGreaterThanOrEqualTo(2 * disclosure.customAreas().perPerson());
-        assertThat(refused).as("the ledger refused some of the attackers' areas").isPositive();
+        // the naive pair: a counted area with L, and the same without it (one LSOA apart): its series has no number at all
+        Set<String> with = pooled.keySet().stream().filter(a -> a.contains(planted.lsoa()) && a.size() > 3).findFirst().orElseThrow();
+        Set<String> without = new TreeSet<>(with);
+        without.remove(planted.lsoa());
+        String code = save(attackers.get(1), "Naive pair: without the LSOA", without);
+        JsonNode naive = attackers.get(1).getJson("/api/indicators/" + indicator + "/series?area=" + code);
+        assertThat(cells(naive)).as("the series of an area one LSOA from a counted one").isEmpty();
+        assertThat(naive.path("months").valueStream().allMatch(m -> m.path("suppressed").asBoolean())).isTrue();
+        Reply why = attackers.get(1).post("/api/datasets/" + crime.datasetId + "/counts/custom", planted.filter().customBody(without));
+        assertThat(why.json().path("type").asString()).as("%s", why).isEqualTo("/problems/custom-area-refused");
         attack("two aggregate analysts pooling", pooled, disclosure.aggregate().maxAdjustment(), true);
     }
 
