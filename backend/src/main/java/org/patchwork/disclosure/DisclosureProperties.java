@@ -35,6 +35,6 @@ public record DisclosureProperties(@DefaultValue("1") String ptableVersion,
      *                      already released by at least this many LSOAs (or be the same area)
      * @param perPerson     how many different custom areas one person may have counted per dataset version
      */
-    public record CustomAreas(@DefaultValue("3") int minDifference, @DefaultValue("10") int perPerson) {
+    public record CustomAreas(@DefaultValue("3") int minDifference, @DefaultValue("5") int perPerson) {
     }
 }

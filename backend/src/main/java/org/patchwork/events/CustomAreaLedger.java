@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  *     group of people (k = patchwork.disclosure.custom-areas.min-difference);</li>
  * <li>each person may have at most B new custom areas per dataset version (…per-person). Averaging
  *     differences of many areas that share a small cell (Asghar and Kaafar) needs many areas: B bounds how
- *     many measurements of any one cell a person, or a few people pooling, can collect.</li>
+ *     many measurements of any one cell a person, or a few people pooling, can collect. B = 5: with 10, two
+ *     people pooling padded areas and their series (month and quarter) measured a small cell to ±2 standard
+ *     errors under 1, which leaves one whole count (CustomAreaSeriesAttackIT).</li>
  * </ul>
  */
 @Repository
