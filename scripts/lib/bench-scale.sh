@@ -206,6 +206,9 @@ SQL
     work_line "boundary tile z12/1326/2013" "${BEARER[@]}" "$base/ogc/collections/lsoa/tiles/WebMercatorQuad/12/1326/2013?f=mvt"
     work_line "LSOA profile (E01006512)" "${BEARER[@]}" "$base/api/areas/E01006512/profile"
     work_line "LSOA series (E01006512)" "${BEARER[@]}" "$base/api/indicators/$id/series?area=E01006512"
+    work_line "indicator list" "${BEARER[@]}" "$base/api/indicators"
+    work_line "district counts (the load test's)" "${BEARER[@]}" \
+      "$base/api/datasets/$dataset/counts?level=district&category=$(printf %s "$category" | sed 's/ /%20/g')&from=2022-01&to=2022-12"
   fi
   [ "${LOAD_CLIENTS:-50}" = 0 ] && return 0   # LOAD_CLIENTS=0: no load test
 
