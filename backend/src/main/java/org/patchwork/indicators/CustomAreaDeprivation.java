@@ -47,8 +47,9 @@ class CustomAreaDeprivation {
                     for (String domain : DOMAINS) {
                         deciles.put(domain, rs.getObject(domain + "_decile", Integer.class));
                     }
+                    Number population = (Number) rs.getObject("population");   // int4
                     return new Lsoa(rs.getString("lsoa_code"), rs.getObject("dataset_id", Long.class),
-                            rs.getObject("population", Long.class), deciles);
+                            population == null ? null : population.longValue(), deciles);
                 }).list();
         Long datasetId = lsoas.stream().map(Lsoa::datasetId).filter(id -> id != null).findFirst().orElse(null);
         if (datasetId == null) {
