@@ -94,9 +94,14 @@ class CustomAreaProfile {
         body.put("area", where);
         body.put("csv", "/api/areas/" + area.code() + "/profile?format=csv");
         body.put("indicators", entries);
-        Map<String, Object> deciles = deprivation.distribution(area);
-        if (deciles != null) {
-            body.put("deprivationDeciles", deciles);
+        try {
+            Map<String, Object> deciles = deprivation.distribution(area);
+            if (deciles != null) {
+                body.put("deprivationDeciles", deciles);
+            }
+        } catch (ApiProblem problem) {
+            // the IMD refused to this viewer (refusal audited): the rest of the profile still stands
+            body.put("deprivationUnavailable", problem.getMessage());
         }
         return body;
     }

@@ -89,6 +89,26 @@ class CustomAreaProfileBrowserIT extends BrowserJourney {
         assertThat(driver.findElement(By.id("csv")).getDomAttribute("href")).isEqualTo("/api/areas/" + code + "/profile?format=csv");
         assertThat(client.get("/api/areas/" + code + "/profile?format=csv").status()).isEqualTo(200);
         pages.screenshot("custom-area-profile.png");
+        driver.executeScript("document.getElementById('deprivation').scrollIntoView()");
+        pages.screenshot("custom-area-profile-domains.png");
+        pages.assertNoConsoleErrors();
+
+        // an area across two districts has no single parent district: said on the page, and no district on its spine
+        List<String> across = jdbc.sql("(select h.lsoa_code from lsoa_hierarchy h join area a on a.level = 'lsoa' and a.code = h.lsoa_code "
+                + "where h.lad_code = 'E08000012' order by h.lsoa_code limit 4) union all (select h.lsoa_code from lsoa_hierarchy h "
+                + "join area a on a.level = 'lsoa' and a.code = h.lsoa_code where h.lad_code = 'E08000014' order by h.lsoa_code limit 4)")
+                .query(String.class).list();
+        String two = client.postJson("/api/custom-areas", Map.of("name", "Liverpool and Sefton " + System.nanoTime(), "lsoas", across))
+                .path("code").asString();
+        pages.open("/profile.html?area=" + two);
+        pages.awaitState("ready");
+        assertThat(pages.text("#no-parent-district")).contains("No single parent district", "2 districts", "E08000012", "E08000014");
+        assertThat(pages.text("#profile-intro")).contains("no single parent district");
+        String acrossSpine = "#indicator-table tr[data-indicator='" + burglary + "'] svg.spine";
+        assertThat(pages.count(acrossSpine + " circle")).isEqualTo(1);
+        assertThat(pages.count(acrossSpine + " polygon")).isZero();
+        assertThat(pages.text("#indicator-table tr[data-indicator='" + burglary + "']")).contains("Not compared");
+        assertThat(pages.count("#domains tr[data-domain]")).isEqualTo(8);
         pages.assertNoConsoleErrors();
     }
 }
