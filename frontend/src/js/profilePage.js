@@ -76,6 +76,8 @@ function showIndicators(profile) {
   box.replaceChildren();
   let perturbed = false;
   const custom = profile.area.level === "custom";
+  // a custom area's spines run over the partnership's LSOAs, or the agreement's smallest level where counts stop above
+  const byLsoa = profile.indicators.every((e) => !e.spreadLevel || e.spreadLevel === "lsoa");
   dom.table(box, {
     caption: `Values for ${profile.area.name}, with 95% confidence intervals`,
     empty: "There are no indicators on data you may see yet. Define one on the Indicators page.",
@@ -96,7 +98,7 @@ function showIndicators(profile) {
       { label: "Partnership", className: "numeric", cell: (e) => indicatorValues.number(e.value?.partnershipValue) },
       { label: "vs district", cell: (e) => badge(e.value?.comparison?.district) },
       { label: "vs partnership", cell: (e) => badge(e.value?.comparison?.partnership) },
-      { label: custom ? "Among the partnership's LSOAs" : "Among the partnership's areas", cell: (e) => spineChart(e) },
+      { label: custom && byLsoa ? "Among the partnership's LSOAs" : "Among the partnership's areas", cell: (e) => spineChart(e) },
     ],
   });
   const legend = dom.el("p", "spine-legend", box);
@@ -106,6 +108,7 @@ function showIndicators(profile) {
     legend.append("Spine: lowest to highest of the partnership's LSOAs, the blocks this custom area is made of; darker grey ",
       "the middle half; ● this area, ◆ its district, | the partnership. Counts have no spine: a custom area's count is not ",
       "comparable with one LSOA's. ");
+    if (!byLsoa) legend.append("Where your agreement publishes counts only from a larger level (MSOA, ward), the spine runs over those areas. ");
   } else {
     legend.append("Spine: lowest to highest of the partnership's areas at this level; darker grey the middle half; ",
       "● this area, ◆ its district, | the partnership. ");

@@ -64,11 +64,13 @@ class CustomAreaProfile {
                     figures.put("partnershipValue", ValueJson.finite(table.partnership().value()));
                     entry.put("value", figures);
                     if (comparableWithLsoas(seen.indicator(), table)) {
-                        // the spine runs over the partnership's LSOAs, the blocks the area is made of, through the same decision
-                        IndicatorValues.Table lsoas = lsoaValues.table(seen.indicator(), seen.access(), "lsoa", null, "area-profile");
-                        entry.put("spread", lsoas.kept() != null ? lsoas.kept().derived("spread", whole -> AreaProfile.spread(lsoas))
-                                : AreaProfile.spread(lsoas));
-                        entry.put("spreadLevel", "lsoa");
+                        // the spine runs over the partnership's LSOAs, the blocks the area is made of, through the same
+                        // decision; over the agreement's smallest level when its counts are not published by LSOA
+                        String level = seen.indicator().measure().fromEvents() ? AccessPolicy.allowedLevels(seen.access()).get(0) : "lsoa";
+                        IndicatorValues.Table blocks = lsoaValues.table(seen.indicator(), seen.access(), level, null, "area-profile");
+                        entry.put("spread", blocks.kept() != null ? blocks.kept().derived("spread", whole -> AreaProfile.spread(blocks))
+                                : AreaProfile.spread(blocks));
+                        entry.put("spreadLevel", level);
                     }
                     if (seen.indicator().measure().fromEvents()) {
                         entry.put("series", "/api/indicators/" + seen.indicator().id() + "/series?area=" + area.code());

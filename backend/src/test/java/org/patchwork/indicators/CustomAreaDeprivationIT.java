@@ -180,6 +180,38 @@ class CustomAreaDeprivationIT {
         assertThat(anonymous.body()).doesNotContain("deprivationDeciles");
     }
 
+    @Test
+    void aViewerWhoseCountsStartAtWardsGetsTheCustomAreasValueWithItsSpineOverWardsAndNoRefusal() {
+        AdminApi admin = new AdminApi(port);
+        long crime = jdbc.sql("select id from dataset where slug = 'merseyside-street-crime-2022'").query(Long.class).single();
+        long partner = admin.partner(AdminApi.unique("Ward-level council"), "council");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        admin.agreement(crime, today, today.plusDays(30), AdminApi.Recipient.partner(partner, "aggregate", "ward"));
+        AdminApi.User officer = admin.user(partner, "analyst");
+        ApiClient council = officer.basic(port);
+        long rate = council.json(201, council.post("/api/indicators", Map.of("name", "Burglary per 1,000 (ward-level viewer)", "datasetId",
+                crime, "measure", "rate-per-1000", "categories", List.of("Burglary"), "from", "2022-01", "to", "2022-12", "level", "ward")))
+                .path("id").asLong();
+        // a whole ward (its agreement allows custom areas of whole wards), from the middle of Liverpool's LSOAs
+        String ward = jdbc.sql("select h.ward_code from lsoa_hierarchy h join area a on a.level = 'lsoa' and a.code = h.lsoa_code "
+                + "where h.lad_code = :lad order by h.lsoa_code offset 150 limit 1").param("lad", LIVERPOOL).query(String.class).single();
+        List<String> members = jdbc.sql("select h.lsoa_code from lsoa_hierarchy h join area a on a.level = 'lsoa' and a.code = h.lsoa_code "
+                + "where h.ward_code = :ward order by h.lsoa_code").param("ward", ward).query(String.class).list();
+        String code = council.postJson("/api/custom-areas", Map.of("name", "Ward " + ward + " " + System.nanoTime(), "lsoas", members))
+                .path("code").asString();
+
+        JsonNode entry = entry(council.getJson("/api/areas/" + code + "/profile"), rate);
+        assertThat(entry.has("unavailable")).as("%s", entry).isFalse();
+        assertThat(entry.path("value").path("value").isNumber()).isTrue();
+        assertThat(entry.path("spreadLevel").asString()).isEqualTo("ward");
+        long wards = jdbc.sql("select count(*) from (select h.ward_code from lsoa_hierarchy h join area a on a.level = 'lsoa' "
+                + "and a.code = h.lsoa_code join lsoa_population p on p.lsoa_code = h.lsoa_code group by h.ward_code "
+                + "having sum(p.total) > 0) w").query(Long.class).single();
+        assertThat(entry.path("spread").path("n").asLong()).isEqualTo(wards);
+        assertThat(jdbc.sql("select count(*) from audit_event where username = :u and outcome = 'denied'")
+                .param("u", officer.username()).query(Long.class).single()).as("nothing refused on the way").isZero();
+    }
+
     /** Null, or left out of the JSON (nulls are not written). */
     private static boolean absent(JsonNode node) {
         return node.isNull() || node.isMissingNode();
