@@ -38,3 +38,24 @@ test("the IMD domains come in the usual order with their labels", () => {
   assert.equal(rows[1].label, "Health deprivation and disability");
   assert.deepEqual(profileView.domains(null), []);
 });
+
+test("a custom area's IMD domains read as its LSOAs and residents by decile, with the 10% and 20% most deprived", () => {
+  const deciles = [{ decile: 1, lsoas: 3, population: 4500 }, { decile: 2, lsoas: 1, population: 1500 },
+    ...Array.from({ length: 7 }, (_, i) => ({ decile: i + 3, lsoas: 0, population: 0 })), { decile: 10, lsoas: 4, population: 6000 }];
+  const rows = profileView.decileDistribution({ domains: {
+    crime: { lsoas: 8, population: 12000, deciles,
+      mostDeprived10: { lsoas: 3, lsoaShare: 3 / 8, population: 4500, populationShare: 4500 / 12000 },
+      mostDeprived20: { lsoas: 4, lsoaShare: 0.5, population: 6000, populationShare: 0.5 } },
+    imd: { lsoas: 0, population: 0, deciles: [],
+      mostDeprived10: { lsoas: 0, lsoaShare: null, population: 0, populationShare: null },
+      mostDeprived20: { lsoas: 0, lsoaShare: null, population: 0, populationShare: null } },
+  } });
+  assert.deepEqual(rows.map((r) => r.key), ["imd", "crime"]);
+  assert.deepEqual(rows[1].deciles.map((d) => d.lsoas), [3, 1, 0, 0, 0, 0, 0, 0, 0, 4]);
+  assert.equal(rows[1].most10.lsoas, "3 of 8 LSOAs (37.5%)");
+  assert.equal(rows[1].most10.people, "4,500 of 12,000 residents (37.5%)");
+  assert.equal(rows[1].most20.lsoas, "4 of 8 LSOAs (50.0%)");
+  assert.equal(rows[0].deciles.length, 10);
+  assert.equal(rows[0].most10.lsoas, "0 of 0 LSOAs (—)");
+  assert.deepEqual(profileView.decileDistribution(undefined), []);
+});

@@ -75,6 +75,9 @@ function showIndicators(profile) {
   const box = document.getElementById("indicator-table");
   box.replaceChildren();
   let perturbed = false;
+  const custom = profile.area.level === "custom";
+  // a custom area's spines run over the partnership's LSOAs, or the agreement's smallest level where counts stop above
+  const byLsoa = profile.indicators.every((e) => !e.spreadLevel || e.spreadLevel === "lsoa");
   dom.table(box, {
     caption: `Values for ${profile.area.name}, with 95% confidence intervals`,
     empty: "There are no indicators on data you may see yet. Define one on the Indicators page.",
@@ -95,12 +98,25 @@ function showIndicators(profile) {
       { label: "Partnership", className: "numeric", cell: (e) => indicatorValues.number(e.value?.partnershipValue) },
       { label: "vs district", cell: (e) => badge(e.value?.comparison?.district) },
       { label: "vs partnership", cell: (e) => badge(e.value?.comparison?.partnership) },
-      { label: "Among the partnership's areas", cell: (e) => spineChart(e) },
+      { label: custom && byLsoa ? "Among the partnership's LSOAs" : "Among the partnership's areas", cell: (e) => spineChart(e) },
     ],
   });
   const legend = dom.el("p", "spine-legend", box);
-  legend.append("Spine: lowest to highest of the partnership's areas at this level; darker grey the middle half; ",
-    "● this area, ◆ its district, | the partnership. ");
+  if (custom) {
+    // a custom area is made of LSOAs, so its spine runs over the partnership's LSOAs (a count has none: it is
+    // larger only because the area is)
+    legend.append("Spine: lowest to highest of the partnership's LSOAs, the blocks this custom area is made of; darker grey ",
+      "the middle half; ● this area, ◆ its district, | the partnership. Counts have no spine: a custom area's count is not ",
+      "comparable with one LSOA's. ");
+    if (!byLsoa) legend.append("Where your agreement publishes counts only from a larger level (MSOA, ward), the spine runs over those areas. ");
+  } else {
+    legend.append("Spine: lowest to highest of the partnership's areas at this level; darker grey the middle half; ",
+      "● this area, ◆ its district, | the partnership. ");
+  }
+  if (profile.area.noParentDistrict) {
+    const note = dom.el("p", "muted small", box, `No single parent district: ${profile.area.noParentDistrict}`);
+    note.id = "no-parent-district";
+  }
   dom.el("p", "muted small", box, "Higher or Lower: the district's or the partnership's value lies outside this area's 95% "
     + "interval (for an area statistic, which has no interval: on which side of the mean it lies). Neither better nor worse is implied.");
   if (perturbed) {
@@ -146,7 +162,67 @@ async function showSeries(profile) {
   document.body.dataset.charts = String(charts.length);
 }
 
+// A custom area has no decile of its own: per domain, its LSOAs (and residents) by national decile, with a bar
+// in the decile colours, and the shares in England's 10% and 20% most deprived.
+function showDecileDistribution(distribution) {
+  const rows = profileView.decileDistribution(distribution);
+  const section = document.getElementById("deprivation");
+  section.hidden = rows.length === 0;
+  const box = document.getElementById("domains");
+  box.replaceChildren();
+  const bar = (r) => {
+    const width = 120;
+    const chart = svg("svg", { class: "decile-stack", viewBox: `0 0 ${width} 12`, width, height: 12, role: "img",
+      "aria-label": `${r.label}: LSOAs by decile, most deprived first` });
+    let x = 0;
+    for (const d of r.deciles) {
+      if (!(d.lsoas > 0)) continue;
+      const w = (width * d.lsoas) / r.lsoas;
+      svg("rect", { x, y: 0, width: w, height: 12, fill: format.decileColour(d.decile) }, chart);
+      x += w;
+    }
+    return chart;
+  };
+  const decileColumn = (i) => ({ label: String(i + 1), className: "numeric", cell: (r) => {
+    const d = r.deciles[i];
+    const cell = dom.el("span");
+    cell.dataset.decile = String(d.decile);
+    cell.dataset.lsoas = String(d.lsoas);
+    cell.dataset.population = String(d.population);
+    cell.append(String(d.lsoas));
+    dom.el("span", "muted small block", cell, format.number(d.population));
+    return cell;
+  } });
+  const share = (key) => (r) => {
+    const cell = dom.el("span");
+    cell.dataset.share = key;
+    dom.el("span", "block", cell, r[key].lsoas);
+    dom.el("span", "muted small block", cell, r[key].people);
+    return cell;
+  };
+  dom.table(box, {
+    caption: `This custom area's ${format.number(distribution.lsoas)} LSOAs and their residents (mid-2015) by each domain's `
+      + "national decile: 1 is England's most deprived tenth of 32,844 LSOAs. A combined area has no decile of its own.",
+    rows,
+    rowAttrs: (r) => ({ "data-domain": r.key }),
+    columns: [
+      { label: "Domain", cell: (r) => r.label },
+      { label: "LSOAs by decile", cell: bar },
+      ...Array.from({ length: 10 }, (_, i) => decileColumn(i)),
+      { label: "In the 10% most deprived", cell: share("most10") },
+      { label: "In the 20% most deprived", cell: share("most20") },
+    ],
+  });
+  dom.el("p", "muted small", box, "Each decile column: the number of LSOAs, and under it their residents. "
+    + (distribution.lsoasWithoutImd > 0 ? `${distribution.lsoasWithoutImd} of the area's LSOAs are not in the loaded IMD. ` : "")
+    + (distribution.lsoasWithoutPopulation > 0 ? `${distribution.lsoasWithoutPopulation} have no loaded population. ` : ""));
+}
+
 function showDeprivation(profile) {
+  if (profile.deprivationDeciles) {
+    showDecileDistribution(profile.deprivationDeciles);
+    return;
+  }
   const rows = profileView.domains(profile.deprivation);
   const section = document.getElementById("deprivation");
   section.hidden = rows.length === 0;
@@ -184,6 +260,7 @@ if (!code) {
     document.getElementById("profile-title").textContent = a.name;
     document.getElementById("profile-intro").textContent = `${a.level.toUpperCase()} ${a.code}`
       + (a.district && a.district !== a.code ? ` · district ${a.district}` : "")
+      + (a.noParentDistrict ? ` · ${a.districts.length} districts, no single parent district` : "")
       + ". Every indicator you may see, with its 95% interval and how it compares with its district and the partnership.";
     document.getElementById("printed").textContent = `Patchwork area profile · ${a.name} (${a.code}) · printed `
       + new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });

@@ -1,6 +1,7 @@
 // Pure helpers of the area profile page: how a comparison reads and is coloured, where the area, its
 // district and the partnership sit on a spine chart, the points of a time-series chart and the IMD domains.
 // No DOM, so node --test checks them.
+import { format } from "./format.js";
 import { indicators } from "./indicators.js";
 import { indicatorValues } from "./indicatorValues.js";
 
@@ -53,10 +54,31 @@ function domains(deprivation) {
     .map((d) => ({ key: d.key, label: d.label, rank: deprivation[d.key].rank, decile: deprivation[d.key].decile }));
 }
 
+// A custom area's IMD 2019 domains (it has no decile of its own): per domain in the usual order, its LSOAs and
+// residents by national decile 1..10, and the 10% and 20% most deprived as "n of m (p%)" for LSOAs and people.
+function decileDistribution(deprivationDeciles) {
+  const domains = deprivationDeciles?.domains;
+  if (!domains) return [];
+  const pct = (share) => (share === null || share === undefined ? "—" : `${(100 * share).toFixed(1)}%`);
+  const count = (n) => format.number(n);
+  const reads = (d, of, ofPeople) => ({
+    lsoas: `${count(d.lsoas)} of ${count(of)} LSOAs (${pct(d.lsoaShare)})`,
+    people: `${count(d.population)} of ${count(ofPeople)} residents (${pct(d.populationShare)})`,
+  });
+  return indicators.domains.filter((d) => domains[d.key]).map((d) => {
+    const domain = domains[d.key];
+    const byDecile = Array.from({ length: 10 }, (_, i) => domain.deciles.find((r) => r.decile === i + 1)
+      ?? { decile: i + 1, lsoas: 0, population: 0 });
+    return { key: d.key, label: d.label, lsoas: domain.lsoas, population: domain.population, deciles: byDecile,
+      most10: reads(domain.mostDeprived10, domain.lsoas, domain.population),
+      most20: reads(domain.mostDeprived20, domain.lsoas, domain.population) };
+  });
+}
+
 // A value for the profile table: the interval text, or why there is none.
 function valueText(entry) {
   if (entry.unavailable) return `Not available: ${entry.unavailable}`;
   return indicatorValues.valueWithInterval(entry.value);
 }
 
-export const profileView = { comparison, spine, series, trend, domains, valueText };
+export const profileView = { comparison, spine, series, trend, domains, decileDistribution, valueText };

@@ -110,7 +110,9 @@ class IndicatorController {
     @Operation(summary = "An area's profile",
             description = "Every indicator you may see at the area's level with its value, intervals and comparisons with the "
                     + "district and the partnership (or why it has none here), the spread of the level's values across the "
-                    + "partnership (for a spine chart), a link to its series, and for an LSOA its IMD 2019 ranks and deciles. "
+                    + "partnership (for a spine chart), a link to its series, and for an LSOA its IMD 2019 ranks and deciles; for a "
+                    + "custom area (custom-7) the spread over the partnership's LSOAs and, per IMD domain, its LSOAs and residents by "
+                    + "national decile with the shares in the 10% and 20% most deprived. "
                     + "`format=csv` (or `f=csv`) gives the same content as CSV.")
     ResponseEntity<?> profile(@PathVariable String code, @RequestParam(required = false) String format,
                               @RequestParam(required = false) String f) {

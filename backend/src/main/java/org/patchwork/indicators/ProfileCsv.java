@@ -11,7 +11,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * An area profile as CSV: the same content as its JSON, one row per indicator (its value, intervals,
- * comparators and comparisons, or why it has none) and one row per IMD 2019 domain (rank and decile).
+ * comparators and comparisons, or why it has none) and one row per IMD 2019 domain (rank and decile); for a custom
+ * area, per domain one row per national decile (its LSOAs and residents there) and one each for the 10% and 20%
+ * most deprived (counts and shares).
  * Text cells a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return: indicator
  * names are typed by users) get a leading apostrophe; numbers are written as numbers.
  */
@@ -20,7 +22,7 @@ final class ProfileCsv {
     static final List<String> HEADER = List.of("kind", "area_code", "area_name", "area_level", "indicator_id", "indicator", "measure",
             "from", "to", "numerator", "denominator", "value", "lower95", "upper95", "lower998", "upper998", "district_value",
             "partnership_value", "vs_district", "vs_partnership", "vs_district_998", "vs_partnership_998", "perturbation_variance",
-            "rank", "decile", "note");
+            "rank", "decile", "note", "lsoas", "population", "lsoa_share", "population_share");
 
     private ProfileCsv() {
     }
@@ -54,16 +56,44 @@ final class ProfileCsv {
                             "rank 1 is the most deprived of England's 32,844 LSOAs");
                 }
             }
+            Map<String, Object> deciles = (Map<String, Object>) profile.get("deprivationDeciles");
+            if (deciles != null) {
+                writeDeciles(csv, area, (Map<String, Map<String, Object>>) deciles.get("domains"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
+    @SuppressWarnings("unchecked")
+    private static void writeDeciles(CSVPrinter csv, Map<String, Object> area, Map<String, Map<String, Object>> domains)
+            throws IOException {
+        for (Map.Entry<String, Map<String, Object>> domain : domains.entrySet()) {
+            for (Map<String, Object> row : (List<Map<String, Object>>) domain.getValue().get("deciles")) {
+                print(csv, "imd2019-decile", area, null, domain.getKey(), null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, row.get("decile"),
+                        "the area's LSOAs in this national decile (1 = most deprived tenth) and their mid-2015 residents",
+                        row.get("lsoas"), row.get("population"), null, null);
+            }
+            for (String most : List.of("mostDeprived10", "mostDeprived20")) {
+                Map<String, Object> share = (Map<String, Object>) domain.getValue().get(most);
+                print(csv, "imd2019-" + (most.endsWith("10") ? "most-deprived-10pc" : "most-deprived-20pc"), area, null,
+                        domain.getKey(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, "in England's " + (most.endsWith("10") ? "10% (decile 1)" : "20% (deciles 1 and 2)")
+                                + " most deprived LSOAs; shares of the LSOAs with this domain's decile",
+                        share.get("lsoas"), share.get("population"), share.get("lsoaShare"), share.get("populationShare"));
+            }
+        }
+    }
+
     private static void print(CSVPrinter csv, String kind, Map<String, Object> area, Object... rest) throws IOException {
         List<Object> row = new ArrayList<>(List.of(kind, area.get("code"), neutralised(area.get("name")), area.get("level")));
         for (Object cell : rest) {
             row.add(neutralised(cell));
+        }
+        while (row.size() < HEADER.size()) {
+            row.add(null);
         }
         csv.printRecord(row);
     }

@@ -2,6 +2,8 @@ package org.patchwork.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.patchwork.AdminApi;
 import org.patchwork.ApiClient;
 import org.patchwork.PatchworkIntegrationTest;
+import org.patchwork.uploads.UploadClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +28,9 @@ import tools.jackson.databind.JsonNode;
  * one bivariate map: the legend's nine cells count the areas in each pair of thirds, and those counts are
  * worked out here independently, from each indicator's published values and the server's tertile breaks (which
  * are also checked against the quantile rule worked here); the areas without both values are counted apart and
- * drawn grey; clicking an area highlights its point, and selecting a point highlights its area.
+ * drawn grey; clicking an area highlights its point, and selecting a point highlights its area. A second case pairs
+ * burglary with a statistic uploaded here for only some of Liverpool's LSOAs: the legend's no-data count and the
+ * grey areas are exactly the LSOAs the file leaves out (counted by SQL on the loaded LSOAs and from the file).
  */
 @PatchworkIntegrationTest
 class BivariateBrowserIT extends BrowserJourney {
@@ -34,6 +40,9 @@ class BivariateBrowserIT extends BrowserJourney {
 
     @Autowired
     JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
 
     @Test
     void theBivariateMapCountsEachPairOfThirdsAsTheValuesAndServerBreaksGive() {
@@ -122,6 +131,92 @@ class BivariateBrowserIT extends BrowserJourney {
         assertThat(driver.findElement(By.id("legend-bi")).isDisplayed()).isFalse();
         pages.assertNoConsoleErrors();
     }
+
+    @Test
+    void areasAStatisticDoesNotCoverAreCountedAsNoDataAndDrawnGrey() throws Exception {
+        AdminApi admin = new AdminApi(port);
+        AdminApi.User analyst = admin.user(admin.partnerId("Merseyside Police"), "analyst");
+        ApiClient client = analyst.basic(port);
+        long crime = jdbc.sql("select id from dataset where slug = 'merseyside-street-crime-2022'").query(Long.class).single();
+        List<String> liverpool = jdbc.sql("select h.lsoa_code from lsoa_hierarchy h join area a on a.level = 'lsoa' "
+                + "and a.code = h.lsoa_code where h.lad_code = :lad order by h.lsoa_code").param("lad", LIVERPOOL).query(String.class).list();
+        // a statistic for every third Liverpool LSOA only, with values spread enough to fill three thirds
+        Map<String, Double> covered = new LinkedHashMap<>();
+        StringBuilder csv = new StringBuilder("lsoa11cd,wellbeing_score\n");
+        for (int i = 0; i < liverpool.size(); i += 3) {
+            double score = (i * 37 % 101) + 0.5;
+            covered.put(liverpool.get(i), score);
+            csv.append(liverpool.get(i)).append(',').append(score).append('\n');
+        }
+        Path file = dir.resolve("wellbeing.csv");
+        Files.writeString(file, csv);
+        JsonNode done = UploadClient.ofPartner(port, "Merseyside Police").load(file, Map.of("title", "Wellbeing score (bivariate) "
+                + System.nanoTime(), "theme", "other", "publishValidRows", true));
+        assertThat(done.path("state").asString()).as("%s", done).isEqualTo("succeeded");
+        long dataset = done.path("result").path("datasetId").asLong();
+        // the uploaded rows, as loaded, are the file's: the no-data areas are Liverpool's LSOAs not in the file
+        assertThat(jdbc.sql("select count(*) from area_statistic s join dataset d on d.id = s.dataset_id and d.current_version_id = "
+                + "s.version_id where s.dataset_id = :d").param("d", dataset).query(Long.class).single()).isEqualTo(covered.size());
+        long burglary = client.json(201, client.post("/api/indicators", Map.of("name", "Burglary per 1,000 (bivariate gaps)", "datasetId",
+                crime, "measure", "rate-per-1000", "categories", List.of("Burglary"), "from", "2022-01", "to", "2022-12", "level", "lsoa")))
+                .path("id").asLong();
+        long wellbeing = client.json(201, client.post("/api/indicators", Map.of("name", "Wellbeing score (bivariate gaps)", "datasetId",
+                dataset, "measure", "area-statistic", "statistic", "wellbeing_score", "level", "lsoa"))).path("id").asLong();
+
+        Map<String, Double> xs = values(client, burglary);
+        List<String> expectedNoData = liverpool.stream().filter(code -> !covered.containsKey(code) || xs.get(code) == null).toList();
+        assertThat(expectedNoData).hasSize(liverpool.size() - covered.size());   // every Liverpool LSOA has a burglary rate
+        Map<String, String> cellOf = new LinkedHashMap<>();
+        covered.keySet().forEach(code -> cellOf.put(code, null));
+        double[] xBreaks = tertiles(covered.keySet().stream().mapToDouble(xs::get).toArray());
+        double[] yBreaks = tertiles(covered.values().stream().mapToDouble(Double::doubleValue).toArray());
+        assertThat(serverTertiles(client, covered.keySet().stream().map(xs::get).toList())).containsExactly(xBreaks);
+        assertThat(serverTertiles(client, List.copyOf(covered.values()))).containsExactly(yBreaks);
+        Map<String, Integer> expected = new HashMap<>();
+        for (int col = 0; col < 3; col++) {
+            for (int row = 0; row < 3; row++) {
+                expected.put(col + "-" + row, 0);
+            }
+        }
+        for (String code : covered.keySet()) {
+            String key = third(xs.get(code), xBreaks) + "-" + third(covered.get(code), yBreaks);
+            cellOf.put(code, key);
+            expected.merge(key, 1, Integer::sum);
+        }
+
+        pages.signIn(analyst.username(), analyst.password());
+        pages.open("/compare.html?x=" + burglary + "&y=" + wellbeing + "&within=" + LIVERPOOL + "&view=bivariate");
+        pages.awaitState("ready");
+        pages.await("#legend-bi", WebElement::isDisplayed);
+        Map<String, Integer> shown = new HashMap<>();
+        for (WebElement cell : driver.findElements(By.cssSelector("#legend-bi .bivariate-cell"))) {
+            shown.put(cell.getDomAttribute("data-cell"), Integer.parseInt(cell.getDomAttribute("data-count")));
+        }
+        assertThat(shown).isEqualTo(expected);
+        assertThat(driver.findElement(By.id("bivariate-no-data")).getDomAttribute("data-count"))
+                .isEqualTo(String.valueOf(expectedNoData.size()));
+        assertThat(pages.text("#bivariate-no-data")).contains(expectedNoData.size() + " without both values");
+
+        // the no-data areas are exactly the LSOAs the file leaves out, drawn in the no-data grey; the rest in their cells
+        pages.await("#map-bi path[data-code]", e -> true);
+        assertThat(pages.count("#map-bi path[data-code]")).isEqualTo(liverpool.size());
+        List<String> grey = new ArrayList<>();
+        for (WebElement path : driver.findElements(By.cssSelector("#map-bi path[data-cell='no-data']"))) {
+            grey.add(path.getDomAttribute("data-code"));
+            assertThat(path.getDomAttribute("fill")).as(path.getDomAttribute("data-code")).isEqualToIgnoringCase(NO_DATA_GREY);
+        }
+        assertThat(grey).containsExactlyInAnyOrderElementsOf(expectedNoData);
+        cellOf.forEach((code, key) -> {
+            WebElement path = driver.findElement(By.cssSelector("#map-bi path[data-code='" + code + "']"));
+            assertThat(path.getDomAttribute("data-cell")).as(code).isEqualTo(key);
+            assertThat(path.getDomAttribute("fill")).as(code).isNotEqualToIgnoringCase(NO_DATA_GREY);
+        });
+        pages.screenshot("compare-bivariate-no-data.png");
+        pages.assertNoConsoleErrors();
+    }
+
+    /** The no-data fill of the bivariate map and legend (a light grey outside the 3×3 palette). */
+    static final String NO_DATA_GREY = "#bdbdbd";
 
     /** Each area's published value (null when withheld or missing), from GET /api/indicators/{id}/values. */
     private static Map<String, Double> values(ApiClient client, long id) {
