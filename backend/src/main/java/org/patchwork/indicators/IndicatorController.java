@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,8 +64,9 @@ class IndicatorController {
             description = "Per area {code, name, numerator, denominator, value, lower95, upper95, lower998, upper998, comparison "
                     + "{district, partnership}: higher | similar | lower | not-compared, disclosure}, for the indicator's level or "
                     + "`level` (custom: the custom areas), within one district (`within`) or all; with the district and partnership comparators.")
-    Map<String, Object> values(@PathVariable long id, @RequestParam(required = false) String within,
-                               @RequestParam(required = false) String level) {
+    ResponseEntity<?> values(@PathVariable long id, @RequestParam(required = false) String within,
+                             @RequestParam(required = false) String level,
+                             @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String encodings) {
         IndicatorValues.Table table = indicators.values(id, level, within);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("indicator", table.indicator().json());
@@ -78,11 +80,42 @@ class IndicatorController {
                     .map(ValueJson::figures).toList())));
             body.put("areas", table.kept().derived("json/areas/" + table.within(), whole -> raw(table.areas().stream()
                     .map(v -> ValueJson.area(table, v)).toList())));
-            return body;
+            if (acceptsGzip(encodings)) {
+                // the body is the same for every request this kept table answers: compressed once, not per request
+                // (compressing a district's values took as long as the rest of the request)
+                byte[] gzipped = table.kept().derived("gzip/" + table.within(), whole -> gzip(json.writeValueAsBytes(body)));
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).body(gzipped);
+            }
+            return ResponseEntity.ok(body);
         }
         body.put("districts", table.districts().values().stream().map(ValueJson::figures).toList());
         body.put("areas", table.areas().stream().map(v -> ValueJson.area(table, v)).toList());
-        return body;
+        return ResponseEntity.ok(body);
+    }
+
+    /** Whether an Accept-Encoding header accepts gzip (named, and not with q=0). */
+    static boolean acceptsGzip(String encodings) {
+        if (encodings == null) {
+            return false;
+        }
+        for (String part : encodings.split(",")) {
+            String[] token = part.strip().split(";");
+            if (token[0].strip().equalsIgnoreCase("gzip")) {
+                return token.length < 2 || !token[1].strip().replace(" ", "").matches("(?i)q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] plain) {
+        var bytes = new java.io.ByteArrayOutputStream(plain.length / 4 + 64);
+        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(plain);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private tools.jackson.databind.util.RawValue raw(Object value) {

@@ -126,4 +126,43 @@ class IndicatorCacheTiersIT {
         assertThat(wards.path("level").asString()).isEqualTo("ward");
         assertThat(wards.path("disclosure").path("levels").toString()).doesNotContain("lsoa");
     }
+    /**
+     * A kept table's values are compressed once for every request that accepts gzip: each tier's compressed body
+     * is byte for byte the body it gets without compression, and the aggregate tier's never holds the exact counts.
+     */
+    @Test
+    void theCompressedValuesAreEachTiersOwnBody() throws Exception {
+        ApiClient.Reply defined = police.post("/api/indicators", IndicatorsIT.body("Shoplifting, 2022 (compressed values)", crime,
+                "count", List.of("Shoplifting"), "2022-01", "2022-12", "lsoa"));
+        assertThat(defined.status()).as("%s", defined).isEqualTo(201);
+        long id = defined.json().path("id").asLong();
+        Map<String, long[]> truth = new IndicatorsTruth(jdbc, crime).truth("lsoa", List.of("Shoplifting"), "2022-01", "2022-12");
+
+        for (String query : List.of("", "?within=E08000012")) {
+            String values = "/api/indicators/" + id + "/values" + query;
+            for (ApiClient reader : List.of(police, council)) {
+                var compressed = reader.getBytes(values, "Accept-Encoding", "gzip");
+                var plain = reader.getBytes(values, "Accept-Encoding", "gzip;q=0");
+                assertThat(compressed.statusCode()).isEqualTo(200);
+                assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+                assertThat(plain.headers().firstValue("Content-Encoding")).as("q=0 refuses gzip").isEmpty();
+                byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.body())).readAllBytes();
+                assertThat(new String(unzipped, java.nio.charset.StandardCharsets.UTF_8)).as("%s %s", reader, values)
+                        .isEqualTo(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            JsonNode aggregate = new tools.jackson.databind.ObjectMapper().readTree(new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(council.getBytes(values, "Accept-Encoding", "gzip").body())));
+            JsonNode exact = new tools.jackson.databind.ObjectMapper().readTree(new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(police.getBytes(values, "Accept-Encoding", "gzip").body())));
+            exact.path("areas").forEach(a -> assertThat(a.path("numerator").asLong()).isEqualTo(truth.get(a.path("code").asString())[0]));
+            assertThat(aggregate.path("disclosure").path("exact").asBoolean()).isFalse();
+            long differing = 0;
+            for (JsonNode area : aggregate.path("areas")) {
+                if (!area.path("numerator").isNull() && area.path("numerator").asLong() != truth.get(area.path("code").asString())[0]) {
+                    differing++;
+                }
+            }
+            assertThat(differing).as("perturbed counts in the aggregate reader's compressed body (%s)", values).isPositive();
+        }
+    }
 }
