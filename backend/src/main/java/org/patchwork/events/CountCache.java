@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CountCache {
 
-    static final int MAX_ENTRIES = 64;   // a series is 17 tables (months, quarters, year); a table is ~1 MB at national scale
+    static final int MAX_ENTRIES = 64;   // a table of cells is ~1 MB at national scale, its sums by level less
 
     private record Key(String what, long datasetId, CountFilter filter, String stamp) {
     }

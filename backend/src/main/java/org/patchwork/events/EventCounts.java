@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.patchwork.access.Access;
 import org.patchwork.access.AccessPolicy;
@@ -73,13 +72,8 @@ public class EventCounts {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CountTable counts(long datasetId, String level, CountFilter filter, Access access) {
         Protection protection = releasable(access, level, filter);
-        String stamp = store.stamp(datasetId);   // read once: cells, names and the outside count are kept under it
-        Map<String, long[]> byArea = new TreeMap<>();
-        for (LsoaCell cell : store.cells(datasetId, filter, stamp)) {
-            long[] sums = byArea.computeIfAbsent(cell.areas().get(level), code -> new long[2]);
-            sums[0] += cell.count();
-            sums[1] += cell.keySum();
-        }
+        String stamp = store.stamp(datasetId);   // read once: sums, names and the outside count are kept under it
+        Map<String, long[]> byArea = store.sums(datasetId, level, filter, stamp);
         Map<String, String> names = store.areaNames(level, stamp);
         List<AreaCount> areas = new ArrayList<>();
         byArea.forEach((code, sums) -> areas.add(published(code, names.getOrDefault(code, code), sums[0], sums[1], protection)));
