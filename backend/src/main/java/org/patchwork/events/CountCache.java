@@ -1,10 +1,7 @@
 package org.patchwork.events;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.patchwork.kept.KeptValues;
 import org.patchwork.sql.SqlScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,20 +28,14 @@ class CountCache {
     private record Key(String what, long datasetId, CountFilter filter, String stamp) {
     }
 
-    private static final class Entry {
-        final CompletableFuture<Object> value = new CompletableFuture<>();
-        volatile long usedAt = System.nanoTime();
-    }
-
     private final JdbcClient jdbc;
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final KeptValues<Key, Object> kept = new KeptValues<>(MAX_ENTRIES);
 
     CountCache(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The value for the dataset and filter in the current state of the data, loading it if not kept. */
-    @SuppressWarnings("unchecked")
     <T> T get(String what, long datasetId, CountFilter filter, Supplier<T> load) {
         return get(what, datasetId, filter, stamp(datasetId), load);
     }
@@ -55,40 +46,10 @@ class CountCache {
      */
     @SuppressWarnings("unchecked")
     <T> T get(String what, long datasetId, CountFilter filter, String stamp, Supplier<T> load) {
-        Key key = new Key(what, datasetId, filter, stamp);
-        Entry fresh = new Entry();
-        Entry entry = entries.putIfAbsent(key, fresh);
-        if (entry == null) {
-            entry = fresh;
-            try {
-                fresh.value.complete(load.get());
-            } catch (RuntimeException e) {
-                entries.remove(key, fresh);
-                fresh.value.completeExceptionally(e);
-                throw e;
-            }
-            trim();
-        }
-        entry.usedAt = System.nanoTime();
-        try {
-            return (T) entry.value.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return (T) kept.get(new Key(what, datasetId, filter, stamp), load);
     }
 
     String stamp(long datasetId) {
         return jdbc.sql(SqlScripts.load("events/count_cache_stamp")).param("dataset_id", datasetId).query(String.class).single();
-    }
-
-    private void trim() {
-        while (entries.size() > MAX_ENTRIES) {
-            entries.entrySet().stream().filter(e -> e.getValue().value.isDone())
-                    .min((a, b) -> Long.compare(a.getValue().usedAt, b.getValue().usedAt))
-                    .ifPresentOrElse(e -> entries.remove(e.getKey(), e.getValue()), () -> { });
-            if (entries.values().stream().noneMatch(e -> e.value.isDone())) {
-                return;
-            }
-        }
     }
 }

@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.patchwork.access.Access;
@@ -14,6 +12,7 @@ import org.patchwork.access.AccessLevel;
 import org.patchwork.catalogue.VersionPublished;
 import org.patchwork.catalogue.VersionWithdrawn;
 import org.patchwork.disclosure.DisclosureRule;
+import org.patchwork.kept.KeptValues;
 import org.patchwork.sql.SqlScripts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -85,13 +84,8 @@ class IndicatorTables {
         }
     }
 
-    private static final class Entry {
-        final CompletableFuture<Whole> value = new CompletableFuture<>();
-        volatile long usedAt = System.nanoTime();
-    }
-
     private final JdbcClient jdbc;
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final KeptValues<Key, Whole> kept = new KeptValues<>(MAX_ENTRIES);
 
     IndicatorTables(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -105,26 +99,7 @@ class IndicatorTables {
 
     /** The whole table for this viewer's tier in this state of the data, computing it if not kept. */
     Whole get(Indicator indicator, String level, Access access, Stamp stamp, Supplier<IndicatorValues.Table> compute) {
-        Key key = new Key(indicator, level, Tier.of(access), stamp);
-        Entry fresh = new Entry();
-        Entry entry = entries.putIfAbsent(key, fresh);
-        if (entry == null) {
-            entry = fresh;
-            try {
-                fresh.value.complete(new Whole(compute.get()));
-            } catch (RuntimeException e) {
-                entries.remove(key, fresh);
-                fresh.value.completeExceptionally(e);
-                throw e;
-            }
-            trim();
-        }
-        entry.usedAt = System.nanoTime();
-        try {
-            return entry.value.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return kept.get(new Key(indicator, level, Tier.of(access), stamp), () -> new Whole(compute.get()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -139,21 +114,10 @@ class IndicatorTables {
 
     /** Drops every kept table of the dataset. */
     void forget(long datasetId) {
-        entries.keySet().removeIf(key -> key.indicator().datasetId() == datasetId);
+        kept.removeIf(key -> key.indicator().datasetId() == datasetId);
     }
 
     int size() {
-        return entries.size();
-    }
-
-    private void trim() {
-        while (entries.size() > MAX_ENTRIES) {
-            var oldest = entries.entrySet().stream().filter(e -> e.getValue().value.isDone())
-                    .min((a, b) -> Long.compare(a.getValue().usedAt, b.getValue().usedAt));
-            if (oldest.isEmpty()) {
-                return;
-            }
-            entries.remove(oldest.get().getKey(), oldest.get().getValue());
-        }
+        return kept.size();
     }
 }
